@@ -1,0 +1,64 @@
+package io.github.rembed;
+
+import io.github.rembed.client.ClientOptions;
+import io.github.rembed.client.ClientSpec;
+import io.github.rembed.embed.TextEmbedders;
+import io.github.rembed.sql.Registrar;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The entry point: installs rembed's SQL functions on a sqlite-jdbc connection, the JDBC
+ * counterpart of {@code .load rembed0}, and gives Java code the same clients without SQL.
+ *
+ * <pre>{@code
+ * try (Connection conn = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+ *     Rembed.register(conn);
+ *     ResultSet rs = conn.createStatement().executeQuery("SELECT rembed('all-minilm-l6-v2', 'hello')");
+ * }
+ * }</pre>
+ */
+public final class Rembed {
+    private Rembed() {
+    }
+
+    /** Installs every function and the client tables with the default configuration. Idempotent. */
+    public static void register(Connection connection) throws SQLException {
+        register(connection, RembedConfig.defaults());
+    }
+
+    /** Installs every function and the client tables. Calling it again updates the configuration. */
+    public static void register(Connection connection, RembedConfig config) throws SQLException {
+        Registrar.register(connection, config);
+    }
+
+    /** A {@link DataSource} that registers rembed on every connection it hands out. */
+    public static DataSource dataSource(DataSource delegate) {
+        return new RembedDataSource(delegate, RembedConfig.defaults());
+    }
+
+    public static DataSource dataSource(DataSource delegate, RembedConfig config) {
+        return new RembedDataSource(delegate, config);
+    }
+
+    /**
+     * A text client from the same options a {@code temp.rembed_clients} row takes, e.g.
+     * {@code textClient("local")}, {@code textClient("ollama::nomic-embed-text")} or the JSON
+     * of {@code rembed_client_options(...)}.
+     */
+    public static TextClient textClient(String options) {
+        return textClient(options, RembedConfig.defaults());
+    }
+
+    public static TextClient textClient(String options, RembedConfig config) {
+        String name = options.contains("::") || options.trim().startsWith("{") ? "java" : options.trim();
+        ClientSpec spec = new ClientOptions(config.environment()).parse(name, options);
+        return new TextClient(TextEmbedders.forSpec(spec));
+    }
+
+    /** The library version, as {@code rembed_version()} reports it. */
+    public static String version() {
+        return "v" + BuildInfo.version();
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.rembed;
+
+import io.github.rembed.embed.TextEmbedder;
+import io.github.rembed.engine.CallStats;
+import java.util.List;
+import java.util.Objects;
+
+/** Embeds texts from Java with the same engine the SQL functions use. Thread-safe. */
+public final class TextClient {
+    private final TextEmbedder embedder;
+
+    TextClient(TextEmbedder embedder) {
+        this.embedder = embedder;
+    }
+
+    public float[] embed(String text) {
+        Objects.requireNonNull(text, "text");
+        return embedder.embed(List.of(text), new CallStats()).get(0);
+    }
+
+    /** One vector per text, in order, sent in requests of the client's batch size. */
+    public List<float[]> embedAll(List<String> texts) {
+        texts.forEach(t -> Objects.requireNonNull(t, "texts must not contain null"));
+        return embedder.embed(texts, new CallStats());
+    }
+
+    /** Provider, model and URL; never the key. */
+    public String describe() {
+        return embedder.spec().describe();
+    }
+
+    @Override
+    public String toString() {
+        return "TextClient[" + describe() + "]";
+    }
+}

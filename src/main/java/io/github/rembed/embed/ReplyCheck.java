@@ -1,0 +1,34 @@
+package io.github.rembed.embed;
+
+import io.github.rembed.RembedException;
+import java.util.List;
+
+/** Refuses replies that cannot be right, so a lying server never yields a wrong BLOB. */
+final class ReplyCheck {
+    private ReplyCheck() {
+    }
+
+    static void check(List<float[]> vectors, int expected, String what) {
+        if (vectors == null || vectors.size() != expected) {
+            throw new RembedException(what + ": malformed reply: expected " + expected + " embedding"
+                    + (expected == 1 ? "" : "s") + ", got " + (vectors == null ? 0 : vectors.size()));
+        }
+        int dims = -1;
+        for (int i = 0; i < vectors.size(); i++) {
+            float[] v = vectors.get(i);
+            if (v == null || v.length == 0) {
+                throw new RembedException(what + ": malformed reply: embedding " + i + " is empty");
+            }
+            if (dims >= 0 && v.length != dims) {
+                throw new RembedException(what + ": malformed reply: embeddings of " + dims + " and " + v.length
+                        + " dimensions in one reply");
+            }
+            dims = v.length;
+            for (float x : v) {
+                if (!Float.isFinite(x)) {
+                    throw new RembedException(what + ": malformed reply: embedding " + i + " has a non-finite value");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.rembed.engine;
+
+import java.time.Duration;
+
+/**
+ * How often and how patiently a failed request is tried again.
+ *
+ * @param maxAttempts  attempts in all, the first included
+ * @param baseDelay    wait before the second attempt; doubled for each later one
+ * @param maxDelay     longest wait between attempts, {@code Retry-After} included
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(20));
+    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    /** Exponential backoff with full jitter below the cap; {@code Retry-After} wins when given. */
+    Duration delayBefore(int attempt, Duration retryAfter, double random) {
+        if (retryAfter != null) {
+            return retryAfter.compareTo(maxDelay) > 0 ? maxDelay : retryAfter;
+        }
+        long exp = baseDelay.toMillis() << Math.min(attempt - 2, 20);
+        long capped = Math.min(exp, maxDelay.toMillis());
+        return Duration.ofMillis(capped / 2 + (long) (random * (capped / 2.0)));
+    }
+}

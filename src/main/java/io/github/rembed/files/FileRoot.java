@@ -1,0 +1,91 @@
+package io.github.rembed.files;
+
+import io.github.rembed.RembedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads files strictly below one directory. Absolute paths, {@code ..} and symlinks that lead
+ * outside are refused, and so is a file over the size limit, before any of it is read.
+ */
+public final class FileRoot {
+    private final Path root;
+    private final long maxBytes;
+
+    /** @param root the directory, or {@code null} for no file access at all */
+    public FileRoot(Path root, long maxBytes) {
+        this.root = root;
+        this.maxBytes = maxBytes;
+    }
+
+    public byte[] read(String path) {
+        Path file = resolve(path);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw tooLarge(path);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new RembedException("cannot read '" + path + "': " + e.getMessage());
+        }
+    }
+
+    /** The real path of {@code path} after every check, for callers that stream the file themselves. */
+    public Path resolve(String path) {
+        if (root == null) {
+            throw new RembedException("file access is disabled: no file root is configured "
+                    + "(RembedConfig.builder().fileRoot(dir); the shell uses its working directory)");
+        }
+        if (path == null || path.isEmpty()) {
+            throw new RembedException("path is empty");
+        }
+        Path relative;
+        try {
+            relative = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw new RembedException("'" + path + "' is not a valid path");
+        }
+        if (relative.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
+            throw new RembedException("'" + path + "' is absolute; paths must be relative to the file root");
+        }
+        for (Path part : relative) {
+            if (part.toString().equals("..")) {
+                throw new RembedException("'" + path + "' leaves the file root (contains '..')");
+            }
+        }
+        Path real;
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+            real = root.resolve(relative).toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new RembedException("no such file: '" + path + "'");
+        } catch (IOException e) {
+            throw new RembedException("cannot open '" + path + "': " + e.getMessage());
+        }
+        if (!real.startsWith(realRoot)) {
+            throw new RembedException("'" + path + "' leaves the file root (through a symbolic link)");
+        }
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RembedException("'" + path + "' is not a regular file");
+        }
+        try {
+            if (Files.size(real) > maxBytes) {
+                throw tooLarge(path);
+            }
+        } catch (IOException e) {
+            throw new RembedException("cannot open '" + path + "': " + e.getMessage());
+        }
+        return real;
+    }
+
+    private RembedException tooLarge(String path) {
+        return new RembedException("'" + path + "' is larger than the " + maxBytes + "-byte file limit");
+    }
+}

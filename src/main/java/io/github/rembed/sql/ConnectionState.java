@@ -1,0 +1,48 @@
+package io.github.rembed.sql;
+
+import io.github.rembed.RembedConfig;
+import io.github.rembed.client.ClientOptions;
+import io.github.rembed.client.ConnectionClients;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What the functions of one connection share: its clients and its configuration. */
+final class ConnectionState {
+    static final String TEXT_CLIENTS = "rembed_clients";
+
+    final ConnectionClients clients = new ConnectionClients();
+    /** Client table name to what its rows do. */
+    final Map<String, ClientRows> tables = new ConcurrentHashMap<>();
+    final String sqliteVersion;
+    private volatile RembedConfig config;
+    private volatile ClientOptions options;
+
+    ConnectionState(RembedConfig config, String sqliteVersion) {
+        this.sqliteVersion = sqliteVersion;
+        configure(config);
+        tables.put(TEXT_CLIENTS, new ClientRows() {
+            @Override
+            public void put(String name, String text) {
+                clients.put(name, options.parse(name, text));
+            }
+
+            @Override
+            public void remove(String name) {
+                clients.remove(name);
+            }
+        });
+    }
+
+    void configure(RembedConfig config) {
+        this.config = config;
+        this.options = new ClientOptions(config.environment());
+    }
+
+    RembedConfig config() {
+        return config;
+    }
+
+    ClientOptions options() {
+        return options;
+    }
+}

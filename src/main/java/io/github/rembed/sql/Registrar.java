@@ -1,0 +1,65 @@
+package io.github.rembed.sql;
+
+import io.github.rembed.RembedConfig;
+import io.github.rembed.RembedException;
+import io.github.rembed.client.ClientOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.sqlite.Function;
+import org.sqlite.SQLiteConnection;
+
+/** Installs every rembed function and client table on a sqlite-jdbc connection. */
+public final class Registrar {
+    /** Per-connection state survives a second {@code register}, so registered clients are kept. */
+    private static final Map<SQLiteConnection, ConnectionState> STATES = new WeakHashMap<>();
+
+    private Registrar() {
+    }
+
+    public static void register(Connection connection, RembedConfig config) throws SQLException {
+        SQLiteConnection conn = unwrap(connection);
+        ConnectionState state;
+        synchronized (STATES) {
+            state = STATES.get(conn);
+            if (state == null) {
+                state = new ConnectionState(config, conn.getMetaData().getDatabaseProductVersion());
+                STATES.put(conn, state);
+            } else {
+                state.configure(config);
+            }
+        }
+        install(conn, state);
+        ClientTables.create(conn, ConnectionState.TEXT_CLIENTS,
+                "all-minilm-l6-v2", "local",
+                "local", "local");
+    }
+
+    private static void install(Connection conn, ConnectionState state) throws SQLException {
+        int deterministic = Function.FLAG_DETERMINISTIC;
+        Function.create(conn, "rembed", new RembedFunction(state));
+        Function.create(conn, "rembed_batch", new RembedBatchFunction(state));
+        Function.create(conn, "rembed_client_options", new ClientOptionsFunction("rembed_client_options",
+                ClientOptions.KEYS), deterministic);
+        Function.create(conn, "readfile", new FileFunctions.ReadFile(state));
+        Function.create(conn, "readfile_base64", new FileFunctions.ReadFileBase64(state));
+        Function.create(conn, "base64_encode", new Base64Functions.Encode(), deterministic);
+        Function.create(conn, "base64_decode", new Base64Functions.Decode(), deterministic);
+        Function.create(conn, "rembed_version", new VersionFunctions.Version(), deterministic);
+        Function.create(conn, "rembed_debug", new VersionFunctions.Debug(state));
+        Function.create(conn, ClientTables.REGISTER, new ClientRowFunctions.Register(state));
+        Function.create(conn, ClientTables.UNREGISTER, new ClientRowFunctions.Unregister(state));
+    }
+
+    private static SQLiteConnection unwrap(Connection connection) throws SQLException {
+        if (connection instanceof SQLiteConnection c) {
+            return c;
+        }
+        if (connection.isWrapperFor(SQLiteConnection.class)) {
+            return connection.unwrap(SQLiteConnection.class);
+        }
+        throw new RembedException("rembed needs a sqlite-jdbc connection (org.sqlite.SQLiteConnection), got "
+                + connection.getClass().getName());
+    }
+}

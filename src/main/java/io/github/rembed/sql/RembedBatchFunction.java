@@ -1,0 +1,41 @@
+package io.github.rembed.sql;
+
+import io.github.rembed.client.ClientSpec;
+import io.github.rembed.embed.TextEmbedders;
+import io.github.rembed.embed.Vectors;
+import io.github.rembed.engine.CallStats;
+import java.util.List;
+
+/**
+ * {@code rembed_batch(client, json_array)}: a JSON array of base64 embeddings in input order,
+ * one request per {@code batch_size} texts.
+ */
+final class RembedBatchFunction extends SqlFunction {
+    private final ConnectionState state;
+
+    RembedBatchFunction(ConnectionState state) {
+        super("rembed_batch");
+        this.state = state;
+    }
+
+    @Override
+    void call() throws Exception {
+        requireArgs(2, "rembed_batch(client, json_array)");
+        String client = text(0, "client name");
+        ClientSpec spec = state.clients.text(client);
+        if (isNull(1)) {
+            result();
+            return;
+        }
+        List<String> texts = JsonArrays.strings(text(1, "json_array"), state.config().maxBatchItems());
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) != null) {
+                TextInputs.checkSize(texts.get(i), state.config().maxTextBytes(), "item " + i);
+            }
+        }
+        CallStats stats = new CallStats();
+        List<String> encoded = TextInputs.mapNonNull(texts, present -> TextEmbedders.forSpec(spec)
+                .embed(present, stats).stream().map(Vectors::toBase64).toList());
+        result(JsonArrays.write(encoded));
+    }
+}
