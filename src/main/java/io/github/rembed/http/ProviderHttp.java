@@ -8,13 +8,17 @@ import java.util.concurrent.Executors;
 /**
  * Hands LangChain4j models an {@link HttpClientBuilder} whose clients all share one JDK
  * HTTP client (one connection pool per process).
+ *
+ * <p>The client's executor is deliberately made of platform threads: a SQL function called
+ * from a virtual thread pins its carrier while it waits inside native code, so reply handling
+ * that needed a virtual thread could starve and deadlock.
  */
 public final class ProviderHttp {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final java.net.http.HttpClient SHARED = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT)
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .executor(Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("rembed-http-", 0).factory()))
             .build();
 
     private ProviderHttp() {

@@ -1,0 +1,107 @@
+package io.github.rembed.sql;
+
+import static io.github.rembed.SqlTestSupport.error;
+import static io.github.rembed.SqlTestSupport.exec;
+import static io.github.rembed.SqlTestSupport.scalar;
+import static io.github.rembed.SqlTestSupport.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rembed.Rembed;
+import io.github.rembed.SqlTestSupport;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Registering clients with plain INSERT / DELETE, as sqlite-rembed users do. */
+class ClientTablesSqlTest {
+    private Connection conn;
+
+    @BeforeEach
+    void open() throws SQLException {
+        conn = SqlTestSupport.open();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        conn.close();
+    }
+
+    private String names() throws SQLException {
+        return text(conn, "SELECT group_concat(name, ',') FROM (SELECT name FROM temp.rembed_clients ORDER BY name)");
+    }
+
+    @Test
+    void builtinsAreListed() throws SQLException {
+        assertEquals("all-minilm-l6-v2,local", names());
+    }
+
+    @Test
+    void insertRegistersAndDeleteRemoves() throws SQLException {
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('nomic', 'ollama::nomic-embed-text')");
+        assertEquals("all-minilm-l6-v2,local,nomic", names());
+        exec(conn, "DELETE FROM temp.rembed_clients WHERE name = 'nomic'");
+        assertEquals("all-minilm-l6-v2,local", names());
+        String msg = error(conn, "SELECT rembed('nomic', 'x')");
+        assertTrue(msg.contains("rembed: unknown client 'nomic'; registered clients: all-minilm-l6-v2, local"), msg);
+    }
+
+    @Test
+    void reinsertingANameReplacesIt() throws SQLException {
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('c', 'ollama::first')");
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('c', 'local')");
+        assertEquals(1L, ((Number) scalar(conn, "SELECT count(*) FROM temp.rembed_clients WHERE name = 'c'")).longValue());
+        assertEquals("local", text(conn, "SELECT options FROM temp.rembed_clients WHERE name = 'c'"));
+        // 'c' now is the local model, so it works offline
+        assertEquals(384 * 4, SqlTestSupport.blob(conn, "SELECT rembed('c', 'hello')").length);
+    }
+
+    @Test
+    void updateChangesTheClient() throws SQLException {
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('c', 'ollama::first')");
+        exec(conn, "UPDATE temp.rembed_clients SET name = 'd', options = 'local' WHERE name = 'c'");
+        assertEquals(384 * 4, SqlTestSupport.blob(conn, "SELECT rembed('d', 'hello')").length);
+        assertTrue(error(conn, "SELECT rembed('c', 'hello')").contains("unknown client 'c'"));
+    }
+
+    @Test
+    void clientOptionsFunctionBuildsRowsTheTableAccepts() throws SQLException {
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('custom', rembed_client_options("
+                + "'format', 'openai', 'model', 'm', 'url', 'http://127.0.0.1:9/v1/embeddings', 'key', 'sk-abc123456',"
+                + " 'batch_size', 16))");
+        assertTrue(names().contains("custom"));
+    }
+
+    @Test
+    void badRowsFailTheirInsertClearlyAndLeaveNothingBehind() throws SQLException {
+        String msg = error(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('x', 'cohere')");
+        assertTrue(msg.contains("temp.rembed_clients: client 'x': unknown provider 'cohere'"), msg);
+        assertEquals("all-minilm-l6-v2,local", names());
+        msg = error(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('x', NULL)");
+        assertTrue(msg.contains("options are empty"), msg);
+        msg = error(conn, "SELECT rembed_client_options('format', 'openai', 'model')");
+        assertTrue(msg.contains("rembed_client_options: expected key/value pairs"), msg);
+        msg = error(conn, "SELECT rembed_client_options('formt', 'openai')");
+        assertTrue(msg.contains("unknown option 'formt'; expected one of format, model, url, key, batch_size"), msg);
+        // the connection is still fine
+        assertEquals(384 * 4, SqlTestSupport.blob(conn, "SELECT rembed('local', 'still works')").length);
+    }
+
+    @Test
+    void registeringTwiceKeepsClients() throws SQLException {
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('kept', 'local')");
+        Rembed.register(conn);
+        assertEquals("all-minilm-l6-v2,kept,local", names());
+        assertEquals(384 * 4, SqlTestSupport.blob(conn, "SELECT rembed('kept', 'x')").length);
+    }
+
+    @Test
+    void clientNamesArePerConnection() throws SQLException {
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('mine', 'local')");
+        try (Connection other = SqlTestSupport.open()) {
+            assertTrue(error(other, "SELECT rembed('mine', 'x')").contains("unknown client 'mine'"));
+        }
+    }
+}
