@@ -53,7 +53,7 @@ public final class MultimodalOptions {
                 throw new RembedException("unknown option '" + key + "'; expected one of " + String.join(", ", KEYS));
             }
         }
-        Provider format = Provider.parse(map.getOrDefault("format", "ollama"));
+        Provider format = Provider.parse(map.getOrDefault("format", impliedFormat(map.get("vision_model"))));
         if (format == Provider.LOCAL) {
             throw new RembedException("format must be ollama or openai: there is no in-process vision model");
         }
@@ -110,6 +110,14 @@ public final class MultimodalOptions {
             }
             case LOCAL -> throw new IllegalStateException();
         };
+    }
+
+    /** Without {@code format}, the vision model's {@code provider::} prefix decides, else Ollama. */
+    private static String impliedFormat(String visionModel) {
+        if (visionModel != null && visionModel.contains("::")) {
+            return visionModel.substring(0, visionModel.indexOf("::"));
+        }
+        return Provider.OLLAMA.id();
     }
 
     private static String defaultVisionModel(Provider p) {
