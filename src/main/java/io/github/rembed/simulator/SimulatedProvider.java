@@ -24,6 +24,14 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class SimulatedProvider implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each reply waits for
+        // the client's delayed ACK (~40 ms). Read once, when the JDK server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final CountDownLatch closed = new CountDownLatch(1);
