@@ -9,12 +9,15 @@ import io.github.rembed.engine.Retrier;
 import io.github.rembed.engine.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A remote model reached through LangChain4j: one request per batch, retried by {@link Retrier}. */
 final class RemoteTextEmbedder implements TextEmbedder {
     private final ClientSpec spec;
     private final EmbeddingModel model;
     private final RetryPolicy retry;
+    /** Dimensions of this model's first good reply: a later reply of another size is refused. */
+    private final AtomicInteger dimensions = new AtomicInteger();
 
     RemoteTextEmbedder(ClientSpec spec, EmbeddingModel model, RetryPolicy retry) {
         this.spec = spec;
@@ -31,6 +34,7 @@ final class RemoteTextEmbedder implements TextEmbedder {
             List<float[]> vectors = Retrier.call(() -> model.embedAll(chunk).content().stream()
                     .map(Embedding::vector).toList(), retry, stats, spec.describe());
             ReplyCheck.check(vectors, chunk.size(), spec.describe());
+            ReplyCheck.sameDimensions(dimensions, vectors.get(0).length, spec.describe());
             out.addAll(vectors);
         }
         return out;

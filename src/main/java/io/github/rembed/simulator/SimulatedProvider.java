@@ -39,7 +39,9 @@ public final class SimulatedProvider implements AutoCloseable {
     private final Metrics metrics = new Metrics();
 
     private SimulatedProvider(SimConfig config) throws IOException {
-        executor = Executors.newVirtualThreadPerTaskExecutor();
+        // Platform threads: callers of SQL functions on virtual threads pin every carrier while
+        // they wait, and a server in the same JVM that needed a carrier would never answer them.
+        executor = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("rembed-sim-", 0).factory());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
         server.createContext("/", new SimHandler(config, faults, metrics, closed));
         server.setExecutor(executor);
