@@ -24,6 +24,8 @@ final class Session {
     enum Source { SCRIPT, INTERACTIVE, ARGUMENT }
 
     private static final Pattern JDBC_NOISE = Pattern.compile("^\\[SQLITE_[A-Z_]+]\\s+[^(]*\\((.*)\\)$", Pattern.DOTALL);
+    /** sqlite-jdbc reports a failed UDF called from a trigger as "java.sql.SQLException: msg". */
+    private static final Pattern JAVA_EXCEPTION = Pattern.compile("^(?:[a-z_]\\w*\\.)+\\w*(?:Exception|Error): ");
     private static final String PROMPT = "rembed> ";
     private static final String CONTINUE = "   ...> ";
 
@@ -248,6 +250,7 @@ final class Session {
     static String sqliteMessage(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Matcher m = JDBC_NOISE.matcher(message.strip());
-        return io.github.rembed.http.Redactor.scrub(m.matches() ? m.group(1) : message);
+        String inner = m.matches() ? m.group(1) : message;
+        return io.github.rembed.http.Redactor.scrub(JAVA_EXCEPTION.matcher(inner).replaceFirst(""));
     }
 }

@@ -1,6 +1,6 @@
 package io.github.rembed.shell;
 
-/** {@code .bail}, {@code .echo}, {@code .timer}, {@code .exit}, {@code .quit}, {@code .help}. */
+/** {@code .bail}, {@code .echo}, {@code .timer}, {@code .exit}, {@code .quit}, {@code .print}, {@code .help}. */
 final class SessionCommands implements DotCommandFamily {
     @Override
     public void register(DotCommands commands) {
@@ -24,6 +24,8 @@ final class SessionCommands implements DotCommandFamily {
         commands.add("quit", ".quit", "leave the shell", (session, args) -> {
             throw new ShellExit(-1);
         });
+        commands.add("print", ".print TEXT...", "print the words of TEXT on one line",
+                (session, args) -> session.out().text(String.join(" ", args) + "\n"));
         commands.add("help", ".help", "list the dot commands", (session, args) -> {
             int width = session.commands().all().stream().mapToInt(e -> e.usage().length()).max().orElse(0);
             for (DotCommands.Entry e : session.commands().all()) {
