@@ -37,7 +37,7 @@ INSERT INTO temp.rembed_clients(name, options) VALUES
                                       'url', 'http://127.0.0.1:8080/v1/embeddings', 'key', 'sk-example-not-a-real-key'));
 .mode column
 -- The options column holds what was inserted, key included: select the parts you need.
-SELECT name, coalesce(options ->> '$.url', options) AS endpoint FROM temp.rembed_clients ORDER BY name;
+SELECT name, CASE WHEN json_valid(options) THEN options ->> '$.url' ELSE options END AS endpoint FROM temp.rembed_clients ORDER BY name;
 -- (No server runs here, so the remote clients are registered but not called.)
 DELETE FROM temp.rembed_clients WHERE name = 'my-server';
 SELECT count(*) AS clients_after_delete FROM temp.rembed_clients;
