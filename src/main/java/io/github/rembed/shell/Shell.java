@@ -38,7 +38,7 @@ public final class Shell {
               -help             this text
 
             Examples:
-              ./rembed :memory: "SELECT vec_length(rembed('all-minilm-l6-v2', 'hi'))"   (needs .load of sqlite-vec)
+              ./rembed :memory: ".load .cache/sqlite-vec/vec0" "SELECT vec_length(rembed('local', 'hi'))"
               ./rembed my.db "SELECT length(rembed('local', 'hello world'))"
               ./rembed my.db < script.sql
               echo ".read examples-sql/basics.sql" | ./rembed
