@@ -31,4 +31,13 @@ final class ReplyCheck {
             }
         }
     }
+
+    /** Remembers the first size seen and refuses any other, so one column never mixes sizes. */
+    static void sameDimensions(java.util.concurrent.atomic.AtomicInteger known, int dims, String what) {
+        int before = known.compareAndExchange(0, dims);
+        if (before != 0 && before != dims) {
+            throw new RembedException(what + ": malformed reply: " + dims + "-dimension embeddings where this model"
+                    + " returned " + before + " before");
+        }
+    }
 }

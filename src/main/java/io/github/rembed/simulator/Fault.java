@@ -1,0 +1,62 @@
+package io.github.rembed.simulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** A way for the simulator to misbehave on one request. */
+public sealed interface Fault {
+
+    /** Reply with this HTTP status and a provider-like error body. */
+    static Fault status(int code) {
+        if (code < 100 || code > 599) {
+            throw new IllegalArgumentException("not an HTTP status: " + code);
+        }
+        return new Status(code);
+    }
+
+    /** Reply 429 with this {@code Retry-After}. */
+    static Fault tooManyRequests(Duration retryAfter) {
+        return new TooManyRequests(Objects.requireNonNull(retryAfter, "retryAfter"));
+    }
+
+    /** Never reply; the request is released (connection closed) when the simulator closes. */
+    static Fault hang() {
+        return Hang.INSTANCE;
+    }
+
+    /** Reply 200 with a body that is not JSON. */
+    static Fault garbage() {
+        return Garbage.INSTANCE;
+    }
+
+    /** Reply 200 with one vector fewer than inputs (vision: an empty caption). */
+    static Fault wrongCount() {
+        return WrongCount.INSTANCE;
+    }
+
+    /** Reply 200 with vectors one float short (vision: an empty caption). */
+    static Fault wrongDimensions() {
+        return WrongDimensions.INSTANCE;
+    }
+
+    /** Close the connection without any reply. */
+    static Fault dropConnection() {
+        return DropConnection.INSTANCE;
+    }
+
+    record Status(int code) implements Fault {
+    }
+
+    record TooManyRequests(Duration retryAfter) implements Fault {
+    }
+
+    enum Hang implements Fault { INSTANCE }
+
+    enum Garbage implements Fault { INSTANCE }
+
+    enum WrongCount implements Fault { INSTANCE }
+
+    enum WrongDimensions implements Fault { INSTANCE }
+
+    enum DropConnection implements Fault { INSTANCE }
+}

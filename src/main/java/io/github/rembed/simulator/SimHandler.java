@@ -1,0 +1,245 @@
+package io.github.rembed.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves every request: auth, queued faults, capacity, parsing, content markers, latency,
+ * then the reply. Each request runs on its own virtual thread, so waits are plain blocking.
+ */
+final class SimHandler implements HttpHandler {
+    private static final String MISSING_MODEL = "missing-model";
+    private static final int SLOW_FACTOR = 10;
+
+    private final SimConfig config;
+    private final Faults faults;
+    private final Metrics metrics;
+    private final CountDownLatch closed;
+    private final Random random;
+    private final Set<String> flakySeen = ConcurrentHashMap.newKeySet();
+
+    SimHandler(SimConfig config, Faults faults, Metrics metrics, CountDownLatch closed) {
+        this.config = config;
+        this.faults = faults;
+        this.metrics = metrics;
+        this.closed = closed;
+        this.random = new Random(config.seed());
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            route(exchange, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing: the connection is dropped
+        }
+    }
+
+    private void route(HttpExchange ex, byte[] body) throws IOException, InterruptedException {
+        String path = ex.getRequestURI().getPath();
+        Endpoint e = Endpoint.forPath(path);
+        if (e == null) {
+            if (path.equals("/") && ex.getRequestMethod().equals("GET")) {
+                send(ex, 200, "text/plain; charset=utf-8", "Ollama is running".getBytes(StandardCharsets.UTF_8));
+            } else {
+                sendJson(ex, 404, Replies.error(null, "404 page not found: " + path, null));
+            }
+            return;
+        }
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        metrics.request(e, authorization);
+        if (!ex.getRequestMethod().equals("POST")) {
+            ex.getResponseHeaders().set("Allow", "POST");
+            sendJson(ex, 405, Replies.error(e, "method " + ex.getRequestMethod() + " not allowed on "
+                    + e.path() + "; use POST", "invalid_request_error"));
+            return;
+        }
+        if (config.requiredKey() != null && !("Bearer " + config.requiredKey()).equals(authorization)) {
+            // Never echo what was sent: it may be a real key.
+            sendJson(ex, 401, Replies.error(e, authorization == null ? "missing API key (Authorization: Bearer ...)"
+                    : "incorrect API key provided", "invalid_request_error"));
+            return;
+        }
+        Fault fault = faults.take(e);
+        if (fault != null && replyWithFault(ex, e, fault)) {
+            return;
+        }
+        if (!metrics.enter(e, config.capacity(e))) {
+            tooManyRequests(ex, e, config.retryAfter(), "the simulated server is at capacity ("
+                    + config.capacity(e) + " " + (e.vision() ? "vision" : "embedding") + " requests in flight)");
+            return;
+        }
+        try {
+            serve(ex, e, body, fault);
+        } finally {
+            metrics.leave(e);
+        }
+    }
+
+    private void serve(HttpExchange ex, Endpoint e, byte[] body, Fault fault)
+            throws IOException, InterruptedException {
+        SimRequest request;
+        try {
+            request = RequestParser.parse(e, parseJson(body));
+        } catch (BadRequest bad) {
+            sendJson(ex, 400, Replies.error(e, bad.getMessage(), "invalid_request_error"));
+            return;
+        }
+        if (request.model().equals(MISSING_MODEL)) {
+            sendJson(ex, 404, Replies.error(e, "model \"" + MISSING_MODEL + "\" not found, try pulling it first",
+                    "not_found_error"));
+            return;
+        }
+        List<byte[]> contents = request.contents();
+        if (any(contents, Marker.HANG)) {
+            closed.await();
+            return;
+        }
+        if (any(contents, Marker.STATUS_500)) {
+            sendJson(ex, 500, Replies.error(e, "simulated internal error (FAULT:500 in the input)", "server_error"));
+            return;
+        }
+        if (any(contents, Marker.TOO_MANY_REQUESTS)) {
+            tooManyRequests(ex, e, config.retryAfter(), "simulated rate limit (FAULT:429 in the input)");
+            return;
+        }
+        if (firstSightOfFlaky(request.model(), contents)) {
+            sendJson(ex, 503, Replies.error(e, "simulated transient failure (FAULT:FLAKY, first attempt)",
+                    "server_error"));
+            return;
+        }
+        Duration wait = config.latency(e).sample(random);
+        if (any(contents, Marker.SLOW)) {
+            wait = wait.multipliedBy(SLOW_FACTOR);
+        }
+        if (!wait.isZero() && closed.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+            return; // closing while waiting: drop the connection
+        }
+        if (fault instanceof Fault.Garbage || any(contents, Marker.GARBAGE)) {
+            send(ex, 200, "application/json", "<html>simulated garbage, not JSON".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        boolean wrongShape = fault instanceof Fault.WrongCount || fault instanceof Fault.WrongDimensions;
+        ObjectNode reply = e.vision() ? Replies.caption(request, wrongShape ? "" : caption(request))
+                : Replies.embeddings(request, vectors(request, fault));
+        if (!wrongShape) {
+            metrics.served(e, request.size());
+        }
+        sendJson(ex, 200, reply);
+    }
+
+    /** Applies a queued fault that replaces the whole exchange; false when it shapes a normal reply. */
+    private boolean replyWithFault(HttpExchange ex, Endpoint e, Fault fault) throws IOException, InterruptedException {
+        switch (fault) {
+            case Fault.Status s -> sendJson(ex, s.code(), Replies.error(e, "simulated HTTP " + s.code(),
+                    s.code() >= 500 ? "server_error" : "invalid_request_error"));
+            case Fault.TooManyRequests t -> tooManyRequests(ex, e, t.retryAfter(), "simulated rate limit");
+            case Fault.Hang h -> closed.await();
+            case Fault.DropConnection d -> {
+                // Closing the exchange before any header is sent closes the socket.
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<float[]> vectors(SimRequest r, Fault fault) {
+        int dims = r.dimensions() != null ? r.dimensions() : config.dimensions();
+        if (fault instanceof Fault.WrongDimensions) {
+            dims = Math.max(1, dims - 1);
+        }
+        List<float[]> out = new ArrayList<>(r.texts().size());
+        for (String text : r.texts()) {
+            out.add(Outputs.vector(r.model(), text, dims));
+        }
+        if (fault instanceof Fault.WrongCount) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static String caption(SimRequest r) {
+        List<String> captions = new ArrayList<>(r.images().size());
+        for (byte[] image : r.images()) {
+            captions.add(Outputs.caption(r.model(), image));
+        }
+        return String.join(" ", captions);
+    }
+
+    /** FAULT:FLAKY content fails the first time it is seen (per model and exact bytes). */
+    private boolean firstSightOfFlaky(String model, List<byte[]> contents) {
+        boolean first = false;
+        for (byte[] c : contents) {
+            if (Marker.FLAKY.in(c) && flakySeen.add(HexFormat.of().formatHex(Outputs.sha256(model, c)))) {
+                first = true;
+            }
+        }
+        return first;
+    }
+
+    private static boolean any(List<byte[]> contents, Marker marker) {
+        for (byte[] c : contents) {
+            if (marker.in(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode parseJson(byte[] body) throws BadRequest {
+        if (body.length == 0) {
+            throw new BadRequest("empty request body; expected JSON");
+        }
+        try {
+            return Replies.JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("malformed JSON in request body: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadRequest("unreadable request body: " + e.getMessage());
+        }
+    }
+
+    private void tooManyRequests(HttpExchange ex, Endpoint e, Duration retryAfter, String message)
+            throws IOException {
+        ex.getResponseHeaders().set("Retry-After", retryAfterValue(retryAfter));
+        sendJson(ex, 429, Replies.error(e, message, "rate_limit_error"));
+    }
+
+    /** Whole seconds when exact, else decimal seconds such as "0.05". */
+    static String retryAfterValue(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? Long.toString(ms / 1000)
+                : BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString();
+    }
+
+    private static void sendJson(HttpExchange ex, int status, ObjectNode body) throws IOException {
+        send(ex, status, "application/json; charset=utf-8", Replies.JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
