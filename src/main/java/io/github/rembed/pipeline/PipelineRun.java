@@ -290,7 +290,9 @@ final class PipelineRun {
     private ItemResult.Failed failure(int index, Stage stage, Throwable e) {
         Stage s = stopping || Thread.currentThread().isInterrupted() ? Stage.CANCELLED : stage;
         String message = e instanceof RembedException ? e.getMessage() : Redactor.describe(e);
-        return new ItemResult.Failed(index, s, Redactor.scrub(message));
+        int newline = message.indexOf('\n');
+        // Parser errors append multi-line source excerpts; the first line says what went wrong.
+        return new ItemResult.Failed(index, s, Redactor.scrub(newline < 0 ? message : message.substring(0, newline)));
     }
 
     private static String notAnImage(byte[] bytes) {
