@@ -108,6 +108,19 @@ class RembedImageSqlTest {
     }
 
     @Test
+    void theEmbeddingSideMayBeTheInProcessModel() throws SQLException {
+        try (var s = conn.createStatement()) {
+            s.executeUpdate("INSERT INTO temp.rembed_multimodal_clients(name, options) VALUES ('mm-local', "
+                    + "rembed_multimodal_client_options('url', '" + sim.baseUrl() + "', 'embedding_model', 'local'))");
+        }
+        byte[] image = TestImages.unique();
+        byte[] blob = SimSql.bytes(conn, "SELECT rembed_image('mm-local', " + TestImages.sqlBase64(image) + ")");
+        String caption = SimulatedProvider.captionFor("llava:7b", image).replace("'", "''");
+        assertArrayEquals(SimSql.bytes(conn, "SELECT rembed('local', '" + caption + "')"), blob);
+        assertEquals(384 * 4, blob.length);
+    }
+
+    @Test
     void textClientsKeepTheirRembedBatch() throws Exception {
         try (var s = conn.createStatement()) {
             s.executeUpdate("INSERT INTO temp.rembed_clients(name, options) VALUES ('txt', "
