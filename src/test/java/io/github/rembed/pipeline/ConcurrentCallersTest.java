@@ -3,6 +3,7 @@ package io.github.rembed.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rembed.SimSql;
@@ -59,6 +60,7 @@ class ConcurrentCallersTest {
     }
 
     private static void runCallers(int callers, ThreadFactory threads) throws Exception {
+        sim.metrics().reset();
         CountDownLatch go = new CountDownLatch(1);
         ConcurrentLinkedQueue<Connection> opened = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newThreadPerTaskExecutor(threads);
@@ -87,6 +89,9 @@ class ConcurrentCallersTest {
                 }
             });
             assertEquals(callers, done.size());
+            assertTrue(sim.metrics().maxConcurrentVision() <= 4,
+                    "the limit of 4 holds for the endpoint across all connections: "
+                            + sim.metrics().maxConcurrentVision());
             completed = true;
         } finally {
             // After a hang, closing would block on the stuck connections: leave them to the JVM.
