@@ -203,6 +203,10 @@ final class PipelineRun {
     private String describeOnce(byte[] image, ImageType type) {
         acquire(visionLimit);
         try {
+            if (stopping) {
+                // The permit may be granted just as the call is cancelled: send nothing new then.
+                throw new RembedException("cancelled");
+            }
             long t0 = System.nanoTime();
             String caption = p.vision.describe(image, type);
             visionLatency.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
