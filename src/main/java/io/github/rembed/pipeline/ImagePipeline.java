@@ -83,9 +83,4 @@ public final class ImagePipeline {
             case ItemResult.Failed f -> throw new RembedException(f.stage().id() + ": " + f.error());
         };
     }
-
-    /** Forgets every cached caption and embedding (process-wide). */
-    public static void clearCache() {
-        PipelineCaches.SHARED.clear();
-    }
 }
