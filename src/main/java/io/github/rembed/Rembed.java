@@ -73,6 +73,14 @@ public final class Rembed {
         return new ImageClient(new MultimodalOptions(config.environment()).parse("java", multimodalOptions));
     }
 
+    /**
+     * The image client registered on {@code connection} as {@code name} (a row of
+     * {@code temp.rembed_multimodal_clients}, or the built-in {@code ollama-multimodal}).
+     */
+    public static ImageClient imageClient(Connection connection, String name) throws SQLException {
+        return new ImageClient(Registrar.multimodalClient(connection, name));
+    }
+
     /** The library version, as {@code rembed_version()} reports it. */
     public static String version() {
         return "v" + BuildInfo.version();

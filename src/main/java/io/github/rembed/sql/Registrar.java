@@ -4,6 +4,7 @@ import io.github.rembed.RembedConfig;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientOptions;
 import io.github.rembed.client.MultimodalOptions;
+import io.github.rembed.client.MultimodalSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -58,6 +59,18 @@ public final class Registrar {
         Function.create(conn, "rembed_debug", new VersionFunctions.Debug(state));
         Function.create(conn, ClientTables.REGISTER, new ClientRowFunctions.Register(state));
         Function.create(conn, ClientTables.UNREGISTER, new ClientRowFunctions.Unregister(state));
+    }
+
+    /** The multimodal client a connection knows by {@code name}, for Java code that runs beside SQL. */
+    public static MultimodalSpec multimodalClient(Connection connection, String name) throws SQLException {
+        ConnectionState state;
+        synchronized (STATES) {
+            state = STATES.get(unwrap(connection));
+        }
+        if (state == null) {
+            throw new RembedException("rembed is not registered on this connection (call Rembed.register first)");
+        }
+        return state.clients.multimodal(name);
     }
 
     private static SQLiteConnection unwrap(Connection connection) throws SQLException {
