@@ -50,17 +50,11 @@ public final class SimSql {
     }
 
     public static String string(Connection conn, String sql) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return SqlTestSupport.text(conn, sql);
     }
 
     public static byte[] bytes(Connection conn, String sql) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getBytes(1);
-        }
+        return SqlTestSupport.blob(conn, sql);
     }
 
     /** The embedding the simulator serves for this image's caption. */

@@ -8,7 +8,6 @@ import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.engine.RetryPolicy;
 import io.github.rembed.http.ProviderHttp;
-import java.util.Map;
 
 /**
  * Builds and shares embedders: every connection whose client has the same provider, URL,
@@ -45,15 +44,13 @@ public final class TextEmbedders {
     }
 
     private static EmbeddingModel ollama(ClientSpec spec) {
-        OllamaEmbeddingModel.OllamaEmbeddingModelBuilder b = OllamaEmbeddingModel.builder()
+        return OllamaEmbeddingModel.builder()
                 .httpClientBuilder(ProviderHttp.builder())
                 .baseUrl(spec.baseUrl())
                 .modelName(spec.model())
                 .timeout(spec.timeout())
-                .maxRetries(0);
-        if (spec.key() != null) {
-            b.customHeaders(Map.of("Authorization", "Bearer " + spec.key()));
-        }
-        return b.build();
+                .customHeaders(ProviderHttp.authorization(spec.key()))
+                .maxRetries(0)
+                .build();
     }
 }

@@ -7,7 +7,6 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.github.rembed.client.VisionSpec;
 import io.github.rembed.http.ProviderHttp;
-import java.util.Map;
 
 /** Builds and shares describers: one per distinct {@link VisionSpec} in the process. */
 public final class VisionModels {
@@ -31,18 +30,14 @@ public final class VisionModels {
                     .timeout(spec.timeout())
                     .maxRetries(0) // retries are ours: see engine.Retrier
                     .build();
-            case OLLAMA -> {
-                OllamaChatModel.OllamaChatModelBuilder b = OllamaChatModel.builder()
-                        .httpClientBuilder(ProviderHttp.builder())
-                        .baseUrl(spec.baseUrl())
-                        .modelName(spec.model())
-                        .timeout(spec.timeout())
-                        .maxRetries(0);
-                if (spec.key() != null) {
-                    b.customHeaders(Map.of("Authorization", "Bearer " + spec.key()));
-                }
-                yield b.build();
-            }
+            case OLLAMA -> OllamaChatModel.builder()
+                    .httpClientBuilder(ProviderHttp.builder())
+                    .baseUrl(spec.baseUrl())
+                    .modelName(spec.model())
+                    .timeout(spec.timeout())
+                    .customHeaders(ProviderHttp.authorization(spec.key()))
+                    .maxRetries(0)
+                    .build();
             case LOCAL -> throw new IllegalArgumentException("no in-process vision model");
         };
     }
