@@ -42,6 +42,23 @@ public final class Retrier {
         }
     }
 
+    /**
+     * True when a failure was about what was sent (a 4xx reply other than 408/429, or a reply
+     * that did not fit the request), not about the server being slow, down or overloaded:
+     * sending the items one by one may then succeed for all but the culprit.
+     */
+    public static boolean refusedForContent(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProviderHttpException http) {
+                return !http.retryable() && http.statusCode() >= 400 && http.statusCode() < 500;
+            }
+            if (t instanceof ProviderIoException) {
+                return false;
+            }
+        }
+        return error instanceof RembedException && !Thread.currentThread().isInterrupted();
+    }
+
     private static void sleep(Duration d, String what) {
         try {
             Thread.sleep(d);

@@ -259,12 +259,28 @@ final class PipelineRun {
         }
     }
 
+    /**
+     * Embeds one batch. When the batch is refused for its content (a 4xx reply, a malformed
+     * reply) its captions are tried one by one, so one bad caption fails only its own item.
+     */
     private void embed(List<Captioned> batch) {
+        Throwable failure = embedBatch(batch);
+        if (failure == null) {
+            return;
+        }
+        if (batch.size() > 1 && !stopping && Retrier.refusedForContent(failure)) {
+            batch.forEach(c -> embed(List.of(c)));
+        } else {
+            batch.forEach(c -> done.add(failure(c.index(), Stage.EMBEDDING, failure)));
+        }
+    }
+
+    /** One embedding request under the endpoint's limit; returns its failure, or null when it posted results. */
+    private Throwable embedBatch(List<Captioned> batch) {
         try {
             acquire(embeddingLimit);
         } catch (Throwable e) {
-            batch.forEach(c -> done.add(failure(c.index(), Stage.EMBEDDING, e)));
-            return;
+            return e;
         }
         try {
             embeddingCalls.incrementAndGet();
@@ -275,8 +291,9 @@ final class PipelineRun {
                 p.caches.putEmbedding(PipelineCaches.EmbeddingKey.of(p.embedder.spec(), c.caption()), vectors.get(i));
                 done.add(new ItemResult.Embedded(c.index(), vectors.get(i)));
             }
+            return null;
         } catch (Throwable e) {
-            batch.forEach(c -> done.add(failure(c.index(), Stage.EMBEDDING, e)));
+            return e;
         } finally {
             embeddingLimit.release();
         }

@@ -77,11 +77,16 @@ final class Fakes {
                 Duration.ofSeconds(5));
         final List<List<String>> batches = new CopyOnWriteArrayList<>();
         volatile String failOn;
+        /** The first request waits this long, so later captions queue up behind it. */
+        volatile long firstRequestSleepMs;
 
         @Override
         public List<float[]> embed(List<String> texts, CallStats stats) {
             stats.request();
             batches.add(List.copyOf(texts));
+            if (batches.size() == 1 && firstRequestSleepMs > 0) {
+                sleep(firstRequestSleepMs);
+            }
             if (failOn != null && texts.stream().anyMatch(t -> t.contains(failOn))) {
                 throw new RembedException("fake embedder refuses '" + failOn + "'");
             }

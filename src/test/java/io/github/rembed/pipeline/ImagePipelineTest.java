@@ -130,6 +130,29 @@ class ImagePipelineTest {
         assertEquals(4, v.calls.get(), "the non-images never reached the vision model");
     }
 
+    @Test
+    void aBatchRefusedForOneCaptionIsRetriedItemByItem() {
+        Fakes.Vision v = new Fakes.Vision();
+        Fakes.Embedder e = new Fakes.Embedder();
+        e.failOn = "bad-embed";
+        e.firstRequestSleepMs = 300;
+        List<ImageInput> in = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            in.add(ImageInput.of(Fakes.png(i == 3 ? "bad-embed" : "fine-" + i)));
+        }
+        // One vision worker, one embedder: captions 1-5 queue behind the slow first request
+        // and go out together, the bad one among them.
+        BatchResult r = Fakes.pipeline(v, e, 1, 10).run(in, Cancellation.NEVER);
+        assertEquals(5, r.stats().successful());
+        assertFailed(r, 3, Stage.EMBEDDING, "refuses");
+        for (int i : new int[] {0, 1, 2, 4, 5}) {
+            assertInstanceOf(ItemResult.Embedded.class, r.items().get(i), "item " + i);
+        }
+        assertTrue(e.batches.stream().anyMatch(b -> b.size() > 1 && b.stream().anyMatch(t -> t.contains("bad-embed"))),
+                "the bad caption shared a batch: " + e.batches);
+        assertTrue(e.batches.contains(List.of("caption of bad-embed")), "then went alone: " + e.batches);
+    }
+
     private static void assertFailed(BatchResult r, int index, Stage stage, String text) {
         ItemResult.Failed f = assertInstanceOf(ItemResult.Failed.class, r.items().get(index));
         assertEquals(stage, f.stage());
