@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * client's limits, retries and the process-wide cache. Thread-safe.
  *
  * <p>Streaming: {@link #embedEach(Iterator, Consumer)} pulls images lazily and hands each
- * result to the consumer as soon as it is ready, holding at most {@link #window()} images at
- * a time, so a source of any length runs in bounded memory. Interrupting the calling thread
+ * result to the consumer as soon as it is ready, holding the bytes of at most
+ * {@link #imagesHeld()} images and at most {@link #window()} unfinished items at a time, so a
+ * source of any length runs in bounded memory. Interrupting the calling thread
  * (or the {@code stop} condition) cancels: no more images are pulled, requests in flight are
  * stopped and reported as {@link Stage#CANCELLED}.
  */
@@ -89,9 +90,14 @@ public final class ImageClient {
         return pipeline.stream(inputs, onResult, Cancellation.NEVER);
     }
 
-    /** Most images held at once while streaming. */
+    /** Most items outstanding at once while streaming: pulled from the source, result not yet delivered. */
     public int window() {
         return pipeline.window();
+    }
+
+    /** Most images whose bytes are held at once while streaming ({@code max_concurrent_requests + batch_size}). */
+    public int imagesHeld() {
+        return pipeline.imagesHeld();
     }
 
     /** Vision and embedding models and URLs; never the key. */

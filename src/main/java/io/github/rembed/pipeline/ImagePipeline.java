@@ -48,8 +48,17 @@ public final class ImagePipeline {
                 spec.maxConcurrent(), spec.batchSize(), RetryPolicy.DEFAULT, PipelineCaches.SHARED);
     }
 
-    /** Most items held at once: pulled from the source but not yet handed to the consumer. */
+    /**
+     * Most items outstanding at once: pulled from the source but not yet handed to the
+     * consumer. Of these, at most {@link #imagesHeld()} still hold their image bytes; the rest
+     * are captions waiting for their embedding.
+     */
     public int window() {
+        return 2 * imagesHeld();
+    }
+
+    /** Most images whose bytes are held at once (vision requests in flight or waiting for a slot). */
+    public int imagesHeld() {
         return maxConcurrent + batchSize;
     }
 

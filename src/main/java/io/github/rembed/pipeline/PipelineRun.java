@@ -53,6 +53,10 @@ final class PipelineRun {
     private final AtomicLong embeddedTexts = new AtomicLong();
     private final Latencies visionLatency = new Latencies();
     private volatile boolean stopping;
+    /** Items whose image bytes are still held: started, vision not yet finished. */
+    private final AtomicInteger holdingImages = new AtomicInteger();
+    /** Posted when an image's vision finishes, so the caller starts the next one at once. */
+    private static final ItemResult WAKE = new ItemResult.Failed(-1, Stage.INPUT, "not an item");
 
     private record Captioned(int index, String caption) {
     }
@@ -80,7 +84,8 @@ final class PipelineRun {
         long nextCheck = System.nanoTime();
         try {
             while (true) {
-                while (!cancelled && outstanding.size() < p.window() && source.hasNext()) {
+                while (!cancelled && outstanding.size() < p.window() && holdingImages.get() < p.imagesHeld()
+                        && source.hasNext()) {
                     ImageInput item = source.next();
                     int index = pulled++;
                     outstanding.add(index);
@@ -163,12 +168,18 @@ final class PipelineRun {
                 if (type.isEmpty()) {
                     done.add(new ItemResult.Failed(index, Stage.INPUT, notAnImage(bytes.bytes())));
                 } else {
+                    holdingImages.incrementAndGet();
                     workers.execute(Workers.counted(() -> vision(index, bytes.bytes(), type.get())));
                 }
             }
         }
     }
 
+    /**
+     * Captions one image, then queues the caption for embedding. The image's slot is given
+     * back as soon as its vision is done, so new images keep the vision stage busy while
+     * earlier captions are still being embedded.
+     */
     private void vision(int index, byte[] image, ImageType type) {
         String caption;
         try {
@@ -176,6 +187,9 @@ final class PipelineRun {
         } catch (Throwable e) {
             done.add(failure(index, Stage.VISION, e));
             return;
+        } finally {
+            holdingImages.decrementAndGet();
+            done.add(WAKE);
         }
         float[] cached = p.caches.embedding(PipelineCaches.EmbeddingKey.of(p.embedder.spec(), caption));
         if (cached != null) {

@@ -79,11 +79,14 @@ final class Fakes {
         volatile String failOn;
         /** The first request waits this long, so later captions queue up behind it. */
         volatile long firstRequestSleepMs;
+        /** Runs at the start of every request (e.g. to hold it back until something happened). */
+        volatile Runnable beforeEachRequest = () -> { };
 
         @Override
         public List<float[]> embed(List<String> texts, CallStats stats) {
             stats.request();
             batches.add(List.copyOf(texts));
+            beforeEachRequest.run();
             if (batches.size() == 1 && firstRequestSleepMs > 0) {
                 sleep(firstRequestSleepMs);
             }

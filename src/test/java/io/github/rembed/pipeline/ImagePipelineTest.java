@@ -131,6 +131,36 @@ class ImagePipelineTest {
     }
 
     @Test
+    void visionKeepsWorkingWhileCaptionsWaitForTheirEmbedding() {
+        Fakes.Vision v = new Fakes.Vision();
+        Fakes.Embedder e = new Fakes.Embedder();
+        ImagePipeline pipeline = Fakes.pipeline(v, e, 2, 2);
+        int beyondHeld = pipeline.imagesHeld() + 2;
+        java.util.concurrent.atomic.AtomicBoolean visionWentOn = new java.util.concurrent.atomic.AtomicBoolean();
+        e.beforeEachRequest = () -> {
+            if (e.batches.size() > 1) {
+                return;
+            }
+            // Hold the first embedding back until vision has described more images than are held.
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (v.calls.get() < beyondHeld && System.nanoTime() < until) {
+                Fakes.sleep(5);
+            }
+            if (v.calls.get() >= beyondHeld) {
+                visionWentOn.set(true);
+            }
+        };
+        List<ImageInput> in = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            in.add(ImageInput.of(Fakes.png("img-" + i)));
+        }
+        BatchResult r = pipeline.run(in, Cancellation.NEVER);
+        assertEquals(20, r.stats().successful());
+        assertTrue(visionWentOn.get(), "vision stalled behind a slow embedding: " + v.calls.get() + " described");
+        assertTrue(v.peak.get() <= 2, "vision concurrency stayed within max_concurrent_requests");
+    }
+
+    @Test
     void aBatchRefusedForOneCaptionIsRetriedItemByItem() {
         Fakes.Vision v = new Fakes.Vision();
         Fakes.Embedder e = new Fakes.Embedder();
