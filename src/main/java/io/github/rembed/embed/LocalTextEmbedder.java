@@ -7,20 +7,17 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.engine.CallStats;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The in-process all-MiniLM-L6-v2 (quantized) model: 384 dimensions, no network. The model
  * is loaded once per process, on first use, since loading takes about a second.
  */
-final class LocalTextEmbedder implements TextEmbedder {
+final class LocalTextEmbedder extends ChunkedEmbedder {
     static final int DIMENSIONS = 384;
 
-    private final ClientSpec spec;
-
     LocalTextEmbedder(ClientSpec spec) {
-        this.spec = spec;
+        super(spec);
     }
 
     private static final class Model {
@@ -37,20 +34,7 @@ final class LocalTextEmbedder implements TextEmbedder {
     }
 
     @Override
-    public List<float[]> embed(List<String> texts, CallStats stats) {
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += spec.batchSize()) {
-            List<TextSegment> chunk = texts.subList(from, Math.min(texts.size(), from + spec.batchSize()))
-                    .stream().map(TextSegment::from).toList();
-            List<float[]> vectors = Model.INSTANCE.embedAll(chunk).content().stream().map(Embedding::vector).toList();
-            ReplyCheck.check(vectors, chunk.size(), spec.describe());
-            out.addAll(vectors);
-        }
-        return out;
-    }
-
-    @Override
-    public ClientSpec spec() {
-        return spec;
+    List<float[]> embedChunk(List<TextSegment> chunk, CallStats stats) {
+        return Model.INSTANCE.embedAll(chunk).content().stream().map(Embedding::vector).toList();
     }
 }
