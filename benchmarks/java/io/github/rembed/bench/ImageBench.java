@@ -27,7 +27,7 @@ final class ImageBench {
 
     /** One measured image row; the ideal is {@code concurrency / slotSeconds}. */
     record Row(String method, int images, int ok, double seconds, int concurrency, double slotSeconds,
-               boolean memoryBounded) {
+               boolean memoryBounded, String cpu) {
         double perSecond() {
             return images / seconds;
         }
@@ -54,22 +54,24 @@ final class ImageBench {
             concurrent(conn, "warm", Images.list(8, p.imageBytes())); // HTTP connections, classes, JIT
 
             List<byte[]> images = Images.list(p.sequentialImages(), p.imageBytes());
-            long t0 = System.nanoTime();
-            String json = Sql.text(conn, "SELECT rembed_batch('seq', ?)", Images.jsonArray(images));
-            double s = (System.nanoTime() - t0) / 1e9;
+            String input = Images.jsonArray(images);
+            Stopwatch w = Stopwatch.start();
+            String json = Sql.text(conn, "SELECT rembed_batch('seq', ?)", input);
+            w.stop();
             int ok = count(JSON.readTree(json));
-            rows.add(new Row("Sequential (rembed_batch)", images.size(), ok, s, 1, p.sequentialSeconds(), false));
+            rows.add(new Row("Sequential (rembed_batch)", images.size(), ok, w.seconds(), 1, p.sequentialSeconds(),
+                    false, w.cpuPercent()));
             progress(rows);
 
             for (int c : p.concurrencies()) {
                 String name = "c" + c;
                 register(conn, name, sim, c, 10);
                 images = Images.list(c * p.rounds(), p.imageBytes());
-                t0 = System.nanoTime();
+                w = Stopwatch.start();
                 JsonNode r = concurrent(conn, name, images);
-                s = (System.nanoTime() - t0) / 1e9;
-                rows.add(new Row("Concurrent-" + c, images.size(), r.path("stats").path("successful").asInt(), s, c,
-                        vision, false));
+                w.stop();
+                rows.add(new Row("Concurrent-" + c, images.size(), r.path("stats").path("successful").asInt(),
+                        w.seconds(), c, vision, false, w.cpuPercent()));
                 progress(rows);
             }
             // Streaming row: added with the Java streaming API.
@@ -99,18 +101,20 @@ final class ImageBench {
         Table t = new Table("Images: the concurrent-processing document's methods (vision " + p.visionMs()
                 + " ms, embedding " + p.embedMs() + " ms per request)",
                 "method", "ok/images", "total", "avg/item", "images/s", "conc", "ideal/s", "ratio", "speedup",
-                "memory-bounded");
+                "memory-bounded", "cpu");
         double baseline = rows.get(0).perSecond();
         for (Row r : rows) {
             t.row(r.method, r.ok + "/" + r.images, Table.seconds(r.seconds), Table.seconds(r.seconds / r.images),
                     Table.num(r.perSecond(), 2), r.concurrency, Table.num(r.ideal(), 2), Table.num(r.ratio(), 3),
-                    Table.num(r.perSecond() / baseline, 2) + "x", r.memoryBounded ? "yes" : "no");
+                    Table.num(r.perSecond() / baseline, 2) + "x", r.memoryBounded ? "yes" : "no", r.cpu);
         }
         t.note("ideal = conc / L: L = vision + embedding latency for Sequential (one image at a time), "
                 + "L = vision latency for the pipeline (captions are embedded while other images are in vision)");
         t.note("Concurrent-c and Streaming process c x " + p.rounds() + " images, so the ideal is reachable; "
                 + "the ratio's shortfall is the last embedding request plus overhead");
         t.note("total = wall time of the SQL statement (or Java call) as the caller sees it");
+        t.note("cpu = this JVM's CPU time / (wall time x cores); the simulator runs in the same JVM, "
+                + "so a high figure means the machine, not the pipeline, limited the row");
         return t;
     }
 
@@ -131,27 +135,29 @@ final class ImageBench {
 
             List<byte[]> images = Images.list(p.jitterImages(), p.imageBytes());
             int ok = 0;
-            long t0 = System.nanoTime();
+            Stopwatch w = Stopwatch.start();
             for (int from = 0; from < images.size(); from += c) {
                 JsonNode r = concurrent(conn, "w", images.subList(from, Math.min(images.size(), from + c)));
                 ok += r.path("stats").path("successful").asInt();
             }
-            Row barrier = new Row("Batch barrier (groups of " + c + ")", images.size(), ok,
-                    (System.nanoTime() - t0) / 1e9, c, mean, false);
+            w.stop();
+            Row barrier = new Row("Batch barrier (groups of " + c + ")", images.size(), ok, w.seconds(), c, mean,
+                    false, w.cpuPercent());
 
             images = Images.list(p.jitterImages(), p.imageBytes());
-            t0 = System.nanoTime();
+            w = Stopwatch.start();
             JsonNode r = concurrent(conn, "w", images);
+            w.stop();
             Row sliding = new Row("Sliding window", images.size(), r.path("stats").path("successful").asInt(),
-                    (System.nanoTime() - t0) / 1e9, c, mean, false);
+                    w.seconds(), c, mean, false, w.cpuPercent());
 
             Table t = new Table("Batch barrier vs sliding window, vision log-normal (median " + p.visionMs()
                     + " ms, sigma " + p.jitterSigma() + ", mean " + Math.round(mean * 1000) + " ms)",
-                    "method", "ok/images", "total", "images/s", "conc", "ideal/s", "ratio", "vs barrier");
+                    "method", "ok/images", "total", "images/s", "conc", "ideal/s", "ratio", "vs barrier", "cpu");
             for (Row x : List.of(barrier, sliding)) {
                 t.row(x.method, x.ok + "/" + x.images, Table.seconds(x.seconds), Table.num(x.perSecond(), 2), c,
                         Table.num(x.ideal(), 2), Table.num(x.ratio(), 3),
-                        Table.num(x.perSecond() / barrier.perSecond(), 2) + "x");
+                        Table.num(x.perSecond() / barrier.perSecond(), 2) + "x", x.cpu);
             }
             t.note("barrier = the Rust fork: rembed_images_concurrent on consecutive groups of " + c
                     + ", each awaited before the next; each group waits for its slowest image");
