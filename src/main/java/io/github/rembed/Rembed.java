@@ -2,6 +2,7 @@ package io.github.rembed;
 
 import io.github.rembed.client.ClientOptions;
 import io.github.rembed.client.ClientSpec;
+import io.github.rembed.client.MultimodalOptions;
 import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.sql.Registrar;
 import java.sql.Connection;
@@ -55,6 +56,29 @@ public final class Rembed {
         String name = options.contains("::") || options.trim().startsWith("{") ? "java" : options.trim();
         ClientSpec spec = new ClientOptions(config.environment()).parse(name, options);
         return new TextClient(TextEmbedders.forSpec(spec));
+    }
+
+    /**
+     * An image client from the same options a {@code temp.rembed_multimodal_clients} row takes:
+     * {@code imageClient("ollama")} (llava:7b and nomic-embed-text on the local Ollama) or the
+     * JSON of {@code rembed_multimodal_client_options(...)}, e.g.
+     * {@code {"format":"openai","url":"http://127.0.0.1:8080/v1","vision_model":"gpt-4o-mini",
+     * "embedding_model":"local","max_concurrent_requests":8}}.
+     */
+    public static ImageClient imageClient(String multimodalOptions) {
+        return imageClient(multimodalOptions, RembedConfig.defaults());
+    }
+
+    public static ImageClient imageClient(String multimodalOptions, RembedConfig config) {
+        return new ImageClient(new MultimodalOptions(config.environment()).parse("java", multimodalOptions));
+    }
+
+    /**
+     * The image client registered on {@code connection} as {@code name} (a row of
+     * {@code temp.rembed_multimodal_clients}, or the built-in {@code ollama-multimodal}).
+     */
+    public static ImageClient imageClient(Connection connection, String name) throws SQLException {
+        return new ImageClient(Registrar.multimodalClient(connection, name));
     }
 
     /** The library version, as {@code rembed_version()} reports it. */

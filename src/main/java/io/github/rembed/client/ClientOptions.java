@@ -93,7 +93,7 @@ public final class ClientOptions {
      * A key from the environment goes only to the provider's own host; any other URL must be
      * given its key explicitly, so pointing a client at a test server cannot leak it.
      */
-    private String openAiKey(String base, String explicit) {
+    String openAiKey(String base, String explicit) {
         if (explicit != null && !explicit.isBlank()) {
             return explicit;
         }

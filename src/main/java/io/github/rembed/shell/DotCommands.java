@@ -15,7 +15,8 @@ final class DotCommands {
             new OutputCommands(),
             new SessionCommands(),
             new FileCommands(),
-            new SchemaCommands());
+            new SchemaCommands(),
+            new ImageCommands());
 
     /** One registered command: its name without the dot, a usage line and one line of help. */
     record Entry(String name, String usage, String help, DotCommand action) {

@@ -50,4 +50,34 @@ final class ClientTables {
             return true;
         }
     }
+
+    static final String MULTIMODAL_CONFIG = "rembed_multimodal_clients_config";
+
+    /**
+     * {@code temp.rembed_multimodal_clients_config}: one column per setting, as in the
+     * concurrent-processing document. Its INSERT trigger registers the client through
+     * {@code temp.rembed_multimodal_clients}; NULL columns take the defaults.
+     */
+    static void createMultimodalConfig(Connection conn) throws SQLException {
+        String t = MULTIMODAL_CONFIG;
+        try (Statement s = conn.createStatement()) {
+            try (var rs = s.executeQuery("SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = '" + t + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.executeUpdate("CREATE TEMP TABLE " + t + "(name TEXT NOT NULL, vision_model TEXT, embedding_model TEXT, "
+                    + "max_concurrent_requests INTEGER, request_timeout_sec INTEGER, batch_size INTEGER)");
+            // json_patch drops the keys whose value is NULL, so they take their defaults.
+            s.executeUpdate("CREATE TEMP TRIGGER " + t + "_insert AFTER INSERT ON " + t + " BEGIN "
+                    + "INSERT INTO temp." + ConnectionState.MULTIMODAL_CLIENTS + "(name, options) VALUES (NEW.name, "
+                    + "json_patch('{}', json_object('vision_model', NEW.vision_model, 'embedding_model', "
+                    + "NEW.embedding_model, 'max_concurrent_requests', NEW.max_concurrent_requests, "
+                    + "'request_timeout_sec', NEW.request_timeout_sec, 'batch_size', NEW.batch_size))); "
+                    + "DELETE FROM " + t + " WHERE name = NEW.name AND rowid <> NEW.rowid; END");
+            s.executeUpdate("CREATE TEMP TRIGGER " + t + "_delete AFTER DELETE ON " + t
+                    + " WHEN NOT EXISTS (SELECT 1 FROM " + t + " WHERE name = OLD.name) BEGIN "
+                    + "DELETE FROM temp." + ConnectionState.MULTIMODAL_CLIENTS + " WHERE name = OLD.name; END");
+        }
+    }
 }

@@ -3,12 +3,14 @@ package io.github.rembed.sql;
 import io.github.rembed.RembedConfig;
 import io.github.rembed.client.ClientOptions;
 import io.github.rembed.client.ConnectionClients;
+import io.github.rembed.client.MultimodalOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What the functions of one connection share: its clients and its configuration. */
 final class ConnectionState {
     static final String TEXT_CLIENTS = "rembed_clients";
+    static final String MULTIMODAL_CLIENTS = "rembed_multimodal_clients";
 
     final ConnectionClients clients = new ConnectionClients();
     /** Client table name to what its rows do. */
@@ -16,6 +18,9 @@ final class ConnectionState {
     final String sqliteVersion;
     private volatile RembedConfig config;
     private volatile ClientOptions options;
+    private volatile MultimodalOptions multimodalOptions;
+    /** The connection's busy timeout outside statements; see {@link StatementCancellation}. */
+    volatile int baselineBusyTimeoutMs;
 
     ConnectionState(RembedConfig config, String sqliteVersion) {
         this.sqliteVersion = sqliteVersion;
@@ -31,11 +36,23 @@ final class ConnectionState {
                 clients.remove(name);
             }
         });
+        tables.put(MULTIMODAL_CLIENTS, new ClientRows() {
+            @Override
+            public void put(String name, String text) {
+                clients.putMultimodal(name, multimodalOptions.parse(name, text));
+            }
+
+            @Override
+            public void remove(String name) {
+                clients.removeMultimodal(name);
+            }
+        });
     }
 
     void configure(RembedConfig config) {
         this.config = config;
         this.options = new ClientOptions(config.environment());
+        this.multimodalOptions = new MultimodalOptions(config.environment());
     }
 
     RembedConfig config() {

@@ -3,6 +3,8 @@ package io.github.rembed.sql;
 import io.github.rembed.RembedConfig;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientOptions;
+import io.github.rembed.client.MultimodalOptions;
+import io.github.rembed.client.MultimodalSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -29,19 +31,26 @@ public final class Registrar {
             } else {
                 state.configure(config);
             }
+            state.baselineBusyTimeoutMs = conn.getBusyTimeout();
         }
         install(conn, state);
         ClientTables.create(conn, ConnectionState.TEXT_CLIENTS,
                 "all-minilm-l6-v2", "local",
                 "local", "local");
+        ClientTables.create(conn, ConnectionState.MULTIMODAL_CLIENTS, "ollama-multimodal", "ollama");
+        ClientTables.createMultimodalConfig(conn);
     }
 
-    private static void install(Connection conn, ConnectionState state) throws SQLException {
+    private static void install(SQLiteConnection conn, ConnectionState state) throws SQLException {
         int deterministic = Function.FLAG_DETERMINISTIC;
         Function.create(conn, "rembed", new RembedFunction(state));
-        Function.create(conn, "rembed_batch", new RembedBatchFunction(state));
+        Function.create(conn, "rembed_batch", new RembedBatchFunction(state, conn));
         Function.create(conn, "rembed_client_options", new ClientOptionsFunction("rembed_client_options",
                 ClientOptions.KEYS), deterministic);
+        Function.create(conn, "rembed_multimodal_client_options", new ClientOptionsFunction(
+                "rembed_multimodal_client_options", MultimodalOptions.KEYS), deterministic);
+        Function.create(conn, "rembed_image", new RembedImageFunction(state, conn));
+        Function.create(conn, "rembed_images_concurrent", new RembedImagesConcurrentFunction(state, conn));
         Function.create(conn, "readfile", new FileFunctions.ReadFile(state));
         Function.create(conn, "readfile_base64", new FileFunctions.ReadFileBase64(state));
         Function.create(conn, "base64_encode", new Base64Functions.Encode(), deterministic);
@@ -50,6 +59,18 @@ public final class Registrar {
         Function.create(conn, "rembed_debug", new VersionFunctions.Debug(state));
         Function.create(conn, ClientTables.REGISTER, new ClientRowFunctions.Register(state));
         Function.create(conn, ClientTables.UNREGISTER, new ClientRowFunctions.Unregister(state));
+    }
+
+    /** The multimodal client a connection knows by {@code name}, for Java code that runs beside SQL. */
+    public static MultimodalSpec multimodalClient(Connection connection, String name) throws SQLException {
+        ConnectionState state;
+        synchronized (STATES) {
+            state = STATES.get(unwrap(connection));
+        }
+        if (state == null) {
+            throw new RembedException("rembed is not registered on this connection (call Rembed.register first)");
+        }
+        return state.clients.multimodal(name);
     }
 
     private static SQLiteConnection unwrap(Connection connection) throws SQLException {

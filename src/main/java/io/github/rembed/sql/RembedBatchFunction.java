@@ -5,23 +5,35 @@ import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.embed.Vectors;
 import io.github.rembed.engine.CallStats;
 import java.util.List;
+import org.sqlite.SQLiteConnection;
 
 /**
  * {@code rembed_batch(client, json_array)}: a JSON array of base64 embeddings in input order,
- * one request per {@code batch_size} texts.
+ * one request per {@code batch_size} texts. With a multimodal client the items are base64
+ * images, embedded one at a time (see {@link SequentialImages}).
  */
 final class RembedBatchFunction extends SqlFunction {
     private final ConnectionState state;
+    private final SQLiteConnection conn;
 
-    RembedBatchFunction(ConnectionState state) {
+    RembedBatchFunction(ConnectionState state, SQLiteConnection conn) {
         super("rembed_batch");
         this.state = state;
+        this.conn = conn;
     }
 
     @Override
     void call() throws Exception {
         requireArgs(2, "rembed_batch(client, json_array)");
         String client = text(0, "client name");
+        if (!state.clients.has(client) && state.clients.hasMultimodal(client)) {
+            if (isNull(1)) {
+                result();
+            } else {
+                result(SequentialImages.embed(state, conn, client, text(1, "json_array")));
+            }
+            return;
+        }
         ClientSpec spec = state.clients.text(client);
         if (isNull(1)) {
             result();

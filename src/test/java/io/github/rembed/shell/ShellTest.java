@@ -164,7 +164,9 @@ class ShellTest {
     @Test
     void tablesAndSchema() {
         String sql = "CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT);\nCREATE VIEW v AS SELECT 1;\n";
-        assertEquals("docs                 temp.rembed_clients  v                  \n", output(sql + ".tables"));
+        assertEquals("docs                                   temp.rembed_multimodal_clients_config\n"
+                + "temp.rembed_clients                    v                                    \n"
+                + "temp.rembed_multimodal_clients       \n", output(sql + ".tables"));
         String schema = output(sql + ".schema");
         assertTrue(schema.startsWith("CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT);\nCREATE VIEW v AS SELECT 1;\n"),
                 schema);

@@ -1,0 +1,86 @@
+package io.github.rembed.pipeline;
+
+import io.github.rembed.BatchResult;
+import io.github.rembed.BatchStats;
+import io.github.rembed.ItemResult;
+import io.github.rembed.RembedException;
+import io.github.rembed.client.MultimodalSpec;
+import io.github.rembed.embed.TextEmbedder;
+import io.github.rembed.embed.TextEmbedders;
+import io.github.rembed.engine.RetryPolicy;
+import io.github.rembed.vision.ImageDescriber;
+import io.github.rembed.vision.VisionModels;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Image to caption to embedding, many images at once. Each image is captioned by the vision
+ * model, and the caption (the only text embedded) is sent to the text model in batches of
+ * whatever captions are ready, up to the batch size. Work flows through a sliding window:
+ * as soon as one image is done, the next one starts, so a slow image holds back nobody.
+ * Both stages have process-wide limits per endpoint, requests are retried by
+ * {@code engine.Retrier}, and repeated images and captions come from a cache.
+ */
+public final class ImagePipeline {
+    final ImageDescriber vision;
+    final TextEmbedder embedder;
+    final int maxConcurrent;
+    final int batchSize;
+    final RetryPolicy retry;
+    final PipelineCaches caches;
+
+    ImagePipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize, RetryPolicy retry,
+                  PipelineCaches caches) {
+        this.vision = vision;
+        this.embedder = embedder;
+        this.maxConcurrent = maxConcurrent;
+        this.batchSize = batchSize;
+        this.retry = retry;
+        this.caches = caches;
+    }
+
+    /** The pipeline of one multimodal client; models, limits and cache are shared process-wide. */
+    public static ImagePipeline forSpec(MultimodalSpec spec) {
+        return new ImagePipeline(VisionModels.forSpec(spec.vision()), TextEmbedders.forSpec(spec.embedding()),
+                spec.maxConcurrent(), spec.batchSize(), RetryPolicy.DEFAULT, PipelineCaches.SHARED);
+    }
+
+    /** Most items held at once: pulled from the source but not yet handed to the consumer. */
+    public int window() {
+        return maxConcurrent + batchSize;
+    }
+
+    /** All items, result {@code i} for item {@code i}. Cancelled items fail with {@code Stage.CANCELLED}. */
+    public BatchResult run(List<ImageInput> items, Cancellation cancel) {
+        ItemResult[] out = new ItemResult[items.size()];
+        BatchStats stats = stream(items.iterator(), r -> out[r.index()] = r, cancel);
+        return new BatchResult(Arrays.asList(out), stats);
+    }
+
+    /**
+     * Pulls items from {@code source} lazily and hands each result to {@code sink} as it
+     * completes (on the calling thread, so the sink needs no locking). Blocks until every
+     * pulled item has a result. When {@code cancel} fires or the calling thread is interrupted,
+     * no more items are pulled, outstanding requests are stopped and their items reported as
+     * cancelled; an interrupt stays set on return.
+     */
+    public BatchStats stream(Iterator<? extends ImageInput> source, Consumer<? super ItemResult> sink,
+                             Cancellation cancel) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sink, "sink");
+        return new PipelineRun(this, Thread.currentThread(), cancel == null ? Cancellation.NEVER : cancel)
+                .run(source, sink);
+    }
+
+    /** One image; a failure is thrown, naming its stage. */
+    public float[] embedOne(ImageInput image, Cancellation cancel) {
+        ItemResult r = run(List.of(image), cancel).items().get(0);
+        return switch (r) {
+            case ItemResult.Embedded e -> e.vector();
+            case ItemResult.Failed f -> throw new RembedException(f.stage().id() + ": " + f.error());
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.rembed.sql;
+
+import io.github.rembed.pipeline.Cancellation;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Lets a SQL function that waits in Java notice that its statement was cancelled.
+ *
+ * <p>{@code Statement.cancel()} calls {@code sqlite3_interrupt}, which only sets a flag that
+ * SQLite checks between its own steps: a function blocked in Java never sees it, and
+ * sqlite-jdbc exposes no {@code sqlite3_is_interrupted}. But while the flag is set, any
+ * statement run on the same connection fails with {@code SQLITE_INTERRUPT}. So the waiting
+ * function runs a tiny nested {@code SELECT 1} on its own thread (the one that holds the
+ * connection) every few milliseconds; when that fails, the statement was cancelled.
+ *
+ * <p>{@code setQueryTimeout(n)} in sqlite-jdbc does not interrupt anything either: it only
+ * sets the connection's busy timeout to {@code n} seconds while the statement runs. So when the
+ * busy timeout seen at the start of the call differs from the connection's usual one
+ * (recorded at {@code Rembed.register}), it is taken as the query timeout and the call gives up
+ * at that deadline. (A query timeout equal to the usual busy timeout cannot be told apart.)
+ */
+final class StatementCancellation implements Cancellation, AutoCloseable {
+    private final SQLiteConnection conn;
+    private final long deadline;
+    private final int timeoutMs;
+    private PreparedStatement probe;
+    private volatile String reason;
+
+    private StatementCancellation(SQLiteConnection conn, int timeoutMs) {
+        this.conn = conn;
+        this.timeoutMs = timeoutMs;
+        this.deadline = timeoutMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs) : Long.MAX_VALUE;
+    }
+
+    /** Call at the start of the function, on its own thread. */
+    static StatementCancellation start(SQLiteConnection conn, ConnectionState state) {
+        int busy = conn.getBusyTimeout();
+        return new StatementCancellation(conn, busy != state.baselineBusyTimeoutMs ? busy : 0);
+    }
+
+    @Override
+    public boolean cancelled() {
+        if (reason != null) {
+            return true;
+        }
+        if (System.nanoTime() >= deadline) {
+            reason = "cancelled: query timeout of " + (timeoutMs % 1000 == 0 ? timeoutMs / 1000 + " s" : timeoutMs
+                    + " ms") + " reached";
+            return true;
+        }
+        try {
+            if (probe == null) {
+                probe = conn.prepareStatement("SELECT 1");
+            }
+            try (ResultSet rs = probe.executeQuery()) {
+                rs.next();
+            }
+            return false;
+        } catch (SQLException e) {
+            reason = "cancelled (Statement.cancel or connection interrupted)";
+            return true;
+        }
+    }
+
+    /** Why the call was cancelled, or {@code null} if it was not. */
+    String reason() {
+        return reason;
+    }
+
+    @Override
+    public void close() {
+        if (probe != null) {
+            try {
+                probe.close();
+            } catch (SQLException ignored) {
+                // the statement is going away with its connection's interrupt; nothing to release
+            }
+        }
+    }
+}

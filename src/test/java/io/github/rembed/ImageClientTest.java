@@ -1,0 +1,136 @@
+package io.github.rembed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rembed.simulator.Endpoint;
+import io.github.rembed.simulator.SimulatedProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Java API over the pipeline: single images, batches, and bounded streaming. */
+class ImageClientTest {
+    private static final Duration HANG_GUARD = Duration.ofSeconds(120);
+    private SimulatedProvider sim;
+    private ImageClient client;
+
+    @BeforeEach
+    void start() {
+        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS).start();
+        client = Rembed.imageClient("{\"format\":\"ollama\",\"url\":\"" + sim.baseUrl() + "\",\"vision_model\":\""
+                + SimSql.VISION + "\",\"embedding_model\":\"" + SimSql.EMBED
+                + "\",\"max_concurrent_requests\":8,\"batch_size\":16,\"request_timeout_sec\":5}");
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void embedsOneImageFromBytesOrFile(@TempDir Path dir) throws Exception {
+        byte[] image = TestImages.unique();
+        assertArrayEquals(SimSql.expected(image), client.embed(image));
+        Path file = Files.write(dir.resolve("a.png"), TestImages.unique());
+        assertArrayEquals(SimSql.expected(Files.readAllBytes(file)), client.embed(file));
+        RembedException e = assertThrows(RembedException.class, () -> client.embed(new byte[] {1, 2, 3}));
+        assertTrue(e.getMessage().startsWith("input: not an image"), e.getMessage());
+        assertTrue(client.describe().contains("llava:7b") && client.describe().contains("nomic-embed-text"));
+    }
+
+    @Test
+    void embedAllKeepsInputOrderAndReportsFailuresAsItems() {
+        byte[] a = TestImages.unique();
+        byte[] c = TestImages.unique();
+        BatchResult r = client.embedAll(Arrays.asList(a, TestImages.withFault("FAULT:GARBAGE"), c, null));
+        assertArrayEquals(SimSql.expected(a), r.embeddings().get(0));
+        assertNull(r.embeddings().get(1));
+        assertArrayEquals(SimSql.expected(c), r.embeddings().get(2));
+        assertEquals(List.of(1, 3), r.errors().stream().map(ItemResult.Failed::index).toList());
+        assertEquals(Stage.VISION, r.errors().get(0).stage());
+        assertEquals(Stage.INPUT, r.errors().get(1).stage());
+        assertEquals(2, r.stats().successful());
+        assertEquals(8, r.stats().maxConcurrentRequests());
+    }
+
+    @Test
+    void aLongStreamIsPulledLazilyAndHoldsABoundedNumberOfImages() {
+        int n = 5_000;
+        AtomicInteger pulled = new AtomicInteger();
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicInteger worst = new AtomicInteger();
+        Iterator<byte[]> source = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pulled.get() < n;
+            }
+
+            @Override
+            public byte[] next() {
+                worst.accumulateAndGet(pulled.incrementAndGet() - delivered.get(), Math::max);
+                return TestImages.unique();
+            }
+        };
+        boolean[] seen = new boolean[n];
+        BatchStats stats = assertTimeoutPreemptively(HANG_GUARD, () -> client.embedEach(source, r -> {
+            assertInstanceOf(ItemResult.Embedded.class, r, r.toString());
+            seen[r.index()] = true;
+            delivered.incrementAndGet();
+        }));
+        assertEquals(n, stats.successful());
+        for (int i = 0; i < n; i++) {
+            assertTrue(seen[i], "result for input " + i);
+        }
+        assertTrue(worst.get() <= client.window(),
+                "images pulled but not delivered peaked at " + worst.get() + ", bound " + client.window());
+        assertEquals(n, sim.metrics().inputs(Endpoint.OLLAMA_CHAT));
+    }
+
+    @Test
+    void aStreamCanBeCancelled() {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger ok = new AtomicInteger();
+        List<ItemResult> cancelled = new ArrayList<>();
+        Iterator<byte[]> endless = Stream.generate(TestImages::unique).iterator();
+        BatchStats stats = assertTimeoutPreemptively(HANG_GUARD, () -> client.embedEach(endless, r -> {
+            if (r instanceof ItemResult.Embedded && ok.incrementAndGet() == 50) {
+                stop.set(true);
+            }
+            if (r instanceof ItemResult.Failed f) {
+                assertEquals(Stage.CANCELLED, f.stage());
+                cancelled.add(r);
+            }
+        }, stop::get));
+        assertTrue(stats.totalProcessed() >= 50);
+        assertEquals(stats.totalProcessed(), stats.successful() + cancelled.size());
+    }
+
+    @Test
+    void filesAreReadOnlyWhenTheirTurnComes(@TempDir Path dir) throws Exception {
+        Path good = Files.write(dir.resolve("good.png"), TestImages.unique());
+        Path missing = dir.resolve("missing.png");
+        List<ItemResult> results = new ArrayList<>();
+        client.embedFiles(Stream.of(good, missing), results::add);
+        assertEquals(2, results.size());
+        ItemResult.Failed f = (ItemResult.Failed) results.stream().filter(r -> r.index() == 1).findFirst().orElseThrow();
+        assertEquals(Stage.INPUT, f.stage());
+        assertTrue(f.error().contains("missing.png"), f.error());
+    }
+}

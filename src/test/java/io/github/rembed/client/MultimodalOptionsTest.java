@@ -1,0 +1,79 @@
+package io.github.rembed.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rembed.RembedException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Parsing multimodal client options: defaults, sides, URLs, keys, ranges. */
+class MultimodalOptionsTest {
+    private static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-from-env-123456",
+            "OLLAMA_HOST", "ollama.internal:9999");
+    private final MultimodalOptions options = new MultimodalOptions(ENV::get);
+
+    @Test
+    void theShortFormGivesTheDocumentsDefaults() {
+        MultimodalSpec s = options.parse("ollama-multimodal", "ollama");
+        assertEquals("llava:7b", s.vision().model());
+        assertEquals("nomic-embed-text", s.embedding().model());
+        assertEquals("http://ollama.internal:9999", s.vision().baseUrl(), "OLLAMA_HOST honoured");
+        assertEquals("http://ollama.internal:9999", s.embedding().baseUrl());
+        assertEquals(4, s.maxConcurrent());
+        assertEquals(Duration.ofSeconds(30), s.timeout());
+        assertEquals(10, s.batchSize());
+        assertEquals(10, s.embedding().batchSize(), "one embedding request carries up to batch_size captions");
+        assertEquals(VisionSpec.DEFAULT_PROMPT, s.vision().prompt());
+    }
+
+    @Test
+    void eachSideMayNameItsOwnProvider() {
+        MultimodalSpec s = options.parse("x", "{\"format\":\"ollama\",\"url\":\"http://127.0.0.1:1234/api/chat\","
+                + "\"vision_model\":\"bakllava\",\"embedding_model\":\"local\",\"vision_prompt\":\"Caption it.\"}");
+        assertEquals("http://127.0.0.1:1234", s.vision().baseUrl());
+        assertEquals(Provider.LOCAL, s.embedding().provider());
+        assertEquals("Caption it.", s.vision().prompt());
+        MultimodalSpec mixed = options.parse("y", "{\"vision_model\":\"openai::gpt-4o\","
+                + "\"embedding_model\":\"ollama::mxbai-embed-large\"}");
+        assertEquals(Provider.OPENAI, mixed.vision().provider());
+        assertEquals(Provider.OLLAMA, mixed.embedding().provider());
+        assertEquals("http://ollama.internal:9999", mixed.embedding().baseUrl());
+    }
+
+    @Test
+    void anEnvironmentKeyGoesOnlyToTheProvidersOwnHost() {
+        MultimodalSpec official = options.parse("a", "openai");
+        assertEquals("sk-from-env-123456", official.vision().key());
+        assertEquals("sk-from-env-123456", official.embedding().key());
+        MultimodalSpec elsewhere = options.parse("b", "{\"format\":\"openai\",\"url\":\"http://127.0.0.1:8080/v1\"}");
+        assertNull(elsewhere.vision().key());
+        assertNull(elsewhere.embedding().key());
+        MultimodalSpec explicit = options.parse("c", "{\"format\":\"openai\",\"url\":\"http://127.0.0.1:8080/v1\","
+                + "\"key\":\"sk-explicit-abcdef\"}");
+        assertEquals("sk-explicit-abcdef", explicit.vision().key());
+        assertFalse(explicit.toString().contains("sk-explicit"), "keys never printed");
+    }
+
+    @Test
+    void badOptionsAreRefusedWithTheReason() {
+        assertRefused("{\"format\":\"ollama\",\"colour\":\"red\"}", "unknown option 'colour'");
+        assertRefused("{\"format\":\"local\"}", "no in-process vision model");
+        assertRefused("{\"max_concurrent_requests\":257}", "max_concurrent_requests");
+        assertRefused("{\"request_timeout_sec\":0}", "request_timeout_sec");
+        assertRefused("{\"batch_size\":\"ten\"}", "batch_size");
+        assertRefused("{\"vision_model\":\"ollama::\"}", "model missing");
+        assertRefused("{\"url\":\"ftp://x\"}", "http:// or https://");
+        assertRefused("", "options are empty");
+    }
+
+    private void assertRefused(String text, String reason) {
+        RembedException e = assertThrows(RembedException.class, () -> options.parse("bad", text));
+        assertTrue(e.getMessage().startsWith("client 'bad': "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.rembed.shell;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rembed.TestImages;
+import io.github.rembed.embed.Vectors;
+import io.github.rembed.simulator.Endpoint;
+import io.github.rembed.simulator.SimulatedProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code .embed-images}: a directory into a table, skipping unchanged files, resumable. */
+class EmbedImagesCommandTest {
+    static final int DIMS = 8;
+    static SimulatedProvider sim;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        sim = SimulatedProvider.builder().embeddingDimensions(DIMS).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    private ShellRunner.Result embed(String command) {
+        String script = "INSERT INTO temp.rembed_multimodal_clients(name, options) VALUES ('mm',"
+                + " rembed_multimodal_client_options('format', 'ollama', 'url', '" + sim.baseUrl() + "',"
+                + " 'vision_model', 'llava:7b', 'embedding_model', 'nomic-embed-text', 'request_timeout_sec', 2));\n"
+                + command + "\n";
+        return ShellRunner.run(dir, script, "photos.db");
+    }
+
+    private Connection db() throws Exception {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("photos.db"));
+    }
+
+    @Test
+    void embedsADirectoryThenSkipsWhatIsUnchanged() throws Exception {
+        Path imgs = Files.createDirectories(dir.resolve("imgs/sub"));
+        byte[] a = TestImages.unique();
+        Files.write(dir.resolve("imgs/a.png"), a);
+        Files.write(dir.resolve("imgs/b.png"), TestImages.unique());
+        Files.write(imgs.resolve("c.jpg"), TestImages.unique());
+        Files.write(dir.resolve("imgs/broken.png"), "not really an image".getBytes());
+        Files.writeString(dir.resolve("imgs/notes.txt"), "ignored: not an image file name");
+
+        ShellRunner.Result first = embed(".embed-images imgs photos mm");
+        assertEquals("embedded 3, unchanged 0, failed 1\n", first.out(), first.err());
+        assertTrue(first.err().contains("imgs/broken.png: input: not an image"), first.err());
+
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*), count(embedding) FROM photos")) {
+                rs.next();
+                assertEquals(4, rs.getInt(1));
+                assertEquals(3, rs.getInt(2));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT embedding, sha256, error FROM photos WHERE path = 'imgs/a.png'")) {
+                rs.next();
+                String caption = SimulatedProvider.captionFor("llava:7b", a);
+                assertArrayEquals(Vectors.toBlob(SimulatedProvider.vectorFor("nomic-embed-text", caption, DIMS)),
+                        rs.getBytes(1));
+                assertEquals(ImageImport.sha256(a), rs.getString(2));
+                assertNull(rs.getString(3));
+            }
+        }
+
+        long visionBefore = sim.metrics().requests(Endpoint.OLLAMA_CHAT);
+        ShellRunner.Result again = embed(".embed-images imgs photos mm");
+        assertEquals("embedded 0, unchanged 3, failed 1\n", again.out(), again.err());
+        assertEquals(visionBefore, sim.metrics().requests(Endpoint.OLLAMA_CHAT));
+
+        Files.write(dir.resolve("imgs/b.png"), TestImages.unique());
+        Files.write(dir.resolve("imgs/broken.png"), TestImages.unique());
+        ShellRunner.Result changed = embed(".embed-images imgs photos mm");
+        assertEquals("embedded 2, unchanged 2, failed 0\n", changed.out(), changed.err());
+    }
+
+    @Test
+    void aFailedImageIsRecordedAndRetriedOnTheNextRun() throws Exception {
+        Files.createDirectories(dir.resolve("imgs"));
+        Files.write(dir.resolve("imgs/ok.png"), TestImages.unique());
+        Files.write(dir.resolve("imgs/flaky.png"), TestImages.withFault("FAULT:500"));
+        ShellRunner.Result first = embed(".embed-images imgs photos mm");
+        assertEquals("embedded 1, unchanged 0, failed 1\n", first.out(), first.err());
+        assertTrue(first.err().contains("imgs/flaky.png: vision: "), first.err());
+        try (Connection c = db(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT error FROM photos WHERE path = 'imgs/flaky.png'")) {
+            rs.next();
+            assertTrue(rs.getString(1).contains("HTTP 500"), rs.getString(1));
+        }
+        Files.write(dir.resolve("imgs/flaky.png"), TestImages.unique());
+        assertEquals("embedded 1, unchanged 1, failed 0\n", embed(".embed-images imgs photos mm").out());
+    }
+
+    @Test
+    void pathsMayComeFromAQuery() throws Exception {
+        Files.createDirectories(dir.resolve("imgs"));
+        Files.write(dir.resolve("imgs/q.png"), TestImages.unique());
+        ShellRunner.Result r = embed("CREATE TABLE IF NOT EXISTS files(p TEXT); INSERT INTO files VALUES ('imgs/q.png'),"
+                + " (NULL), ('imgs/missing.png');\n.embed-images --query \"SELECT p FROM files\" shots mm");
+        assertEquals("embedded 1, unchanged 0, failed 1\n", r.out(), r.err());
+        assertTrue(r.err().contains("imgs/missing.png: no such file"), r.err());
+    }
+
+    @Test
+    void badArgumentsAreClearErrors() throws Exception {
+        Files.createDirectories(dir.resolve("imgs"));
+        assertTrue(embed(".embed-images imgs").err().contains("Usage: .embed-images DIR|--query SQL TABLE [CLIENT]"));
+        assertTrue(embed(".embed-images imgs \"bad name\" mm").err().contains("table name must be a plain identifier"));
+        assertTrue(embed(".embed-images imgs photos nope").err().contains("unknown multimodal client 'nope'"));
+        assertTrue(embed(".embed-images ../elsewhere photos mm").err().contains("not a directory below the working"));
+    }
+}
