@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  */
 final class ImageBench {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** batch_size of the Concurrent rows: the default. */
+    private static final int BATCH = 10;
 
     private ImageBench() {
     }
@@ -69,7 +71,7 @@ final class ImageBench {
 
             for (int c : p.concurrencies()) {
                 String name = "c" + c;
-                register(conn, name, sim, c, 10);
+                register(conn, name, sim, c, BATCH);
                 images = Images.list(c * p.rounds(), p.imageBytes());
                 w = Stopwatch.start();
                 JsonNode r = concurrent(conn, name, images);
@@ -109,23 +111,47 @@ final class ImageBench {
         }
         Table t = table(rows, p);
         show.accept(t);
-        double worst = Double.MAX_VALUE;
-        StringBuilder each = new StringBuilder();
-        for (Row r : rows) {
-            if (r.method.startsWith("Concurrent-") && !r.method.contains("batch_size")) {
-                worst = Math.min(worst, r.ratio());
-                each.append(each.isEmpty() ? "" : ", ").append("c=").append(r.concurrency).append(' ')
-                        .append(Table.num(r.ratio(), 3));
-            }
-        }
-        targets.add(new Target("throughput at concurrency c vs ideal c / latency, c <= 64", ">= 0.95",
-                "min " + Table.num(worst, 3) + " (" + each + ")", worst >= 0.95, ""));
+        targets.add(concurrencyTarget(rows, p));
 
         Jitter j = jitter(p);
         show.accept(j.table);
         targets.add(new Target("sliding window vs batch barrier, log-normal jitter sigma " + p.jitterSigma(),
                 ">= 1.30x", Table.num(j.advantage, 2) + "x", j.advantage >= 1.3, ""));
         return new Result(targets);
+    }
+
+    /** The c <= 64 target over the default-batch Concurrent rows, with what explains a shortfall. */
+    private static Target concurrencyTarget(List<Row> rows, Params p) {
+        Row worst = null;
+        Row wide = null;
+        StringBuilder each = new StringBuilder();
+        for (Row r : rows) {
+            if (r.method.contains("batch_size")) {
+                wide = r;
+            } else if (r.method.startsWith("Concurrent-")) {
+                worst = worst == null || r.ratio() < worst.ratio() ? r : worst;
+                each.append(each.isEmpty() ? "" : ", ").append("c=").append(r.concurrency).append(' ')
+                        .append(Table.num(r.ratio(), 3));
+            }
+        }
+        Row seq = rows.get(0);
+        // What one request costs beyond its simulated latency: the Sequential row sends two per image.
+        double overheadMs = Math.max(0, (seq.seconds / seq.images - p.sequentialSeconds()) * 1000 / 2);
+        boolean pass = worst.ratio() >= 0.95;
+        List<String> why = new ArrayList<>();
+        if (!pass) {
+            why.add(String.format("each request costs about %.0f ms beyond its simulated latency here (client and "
+                    + "simulator share %d cores; from the Sequential row), %.0f%% of a %d ms vision round",
+                    overheadMs, Runtime.getRuntime().availableProcessors(), 100 * overheadMs / p.visionMs(),
+                    p.visionMs()));
+            if (wide != null && worst.concurrency == wide.concurrency) {
+                why.add(String.format("at c=%d the window (c + batch_size = %d) lets only %d images of the next round "
+                        + "start while this round's captions are embedded; with batch_size %d the ratio is %.3f",
+                        worst.concurrency, worst.concurrency + BATCH, BATCH, wide.concurrency, wide.ratio()));
+            }
+        }
+        return new Target("throughput at concurrency c vs ideal c / latency, c <= " + worst.concurrency, ">= 0.95",
+                "min " + Table.num(worst.ratio(), 3) + " (" + each + ")", pass, String.join("; ", why));
     }
 
     private static Table table(List<Row> rows, Params p) {
