@@ -23,6 +23,8 @@ public final class Bench {
     private final Params params;
     private final List<Table> tables = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
+    /** 1-minute load average as each section starts: other work on the machine shows here. */
+    private final Map<String, String> loads = new LinkedHashMap<>();
 
     private Bench(Params params) {
         this.params = params;
@@ -61,14 +63,17 @@ public final class Bench {
         System.out.println("rembed benchmarks (" + params.mode() + "), simulated provider on 127.0.0.1; load average "
                 + String.format("%.2f", loadBefore) + "\n");
         if (only.contains("images")) {
+            loads.put("images", String.format("%.2f", Machine.load()));
             ImageBench.Result r = ImageBench.run(params, this::show);
             targets.addAll(r.targets());
         }
         if (only.contains("text")) {
+            loads.put("text", String.format("%.2f", Machine.load()));
             TextBench.Remote r = TextBench.remote(params);
             show(r.table());
         }
         if (only.contains("local")) {
+            loads.put("local", String.format("%.2f", Machine.load()));
             TextBench.Local r = TextBench.local(params);
             show(r.table());
             targets.add(new Target("in-process model through SQL vs direct embedAll", ">= 0.90",
@@ -76,9 +81,11 @@ public final class Bench {
                     r.sqlToDirect() >= 0.9 ? "" : "see the in-process table: SQL adds JSON and base64 per text"));
         }
         if (only.contains("cache")) {
+            loads.put("cache", String.format("%.2f", Machine.load()));
             show(CacheBench.run(params));
         }
         if (only.contains("heap")) {
+            loads.put("heap", String.format("%.2f", Machine.load()));
             HeapBench.Result r = HeapBench.run(params);
             show(r.table());
             targets.add(r.target());
@@ -110,6 +117,8 @@ public final class Bench {
                 .append("` (simulated provider on 127.0.0.1, no server or key).\n\n");
         Map<String, Object> machine = new LinkedHashMap<>(Machine.describe());
         machine.put("load average (1 min) before / after", String.format("%.2f / %.2f", loadBefore, loadAfter));
+        machine.put("load average at each section's start", loads.toString().replaceAll("[{}]", "")
+                + " (a 1-minute average: it trails, and the in-process model and heap rows keep both cores busy themselves)");
         machine.put("run time", String.format("%.1f min", minutes));
         md.append(keyValues("Machine", machine)).append(keyValues("Parameters", params.describe()));
         tables.forEach(t -> md.append(t.markdown()));

@@ -140,15 +140,15 @@ final class ImageBench {
         boolean pass = worst.ratio() >= 0.95;
         List<String> why = new ArrayList<>();
         if (!pass) {
-            why.add(String.format("each request costs about %.0f ms beyond its simulated latency here (client and "
-                    + "simulator share %d cores; from the Sequential row), %.0f%% of a %d ms vision round",
-                    overheadMs, Runtime.getRuntime().availableProcessors(), 100 * overheadMs / p.visionMs(),
-                    p.visionMs()));
             if (wide != null && worst.concurrency == wide.concurrency) {
                 why.add(String.format("at c=%d the window (c + batch_size = %d) lets only %d images of the next round "
                         + "start while this round's captions are embedded; with batch_size %d the ratio is %.3f",
                         worst.concurrency, worst.concurrency + BATCH, BATCH, wide.concurrency, wide.ratio()));
             }
+            why.add(String.format("each request costs about %.0f ms beyond its simulated latency here (client and "
+                    + "simulator share %d cores; from the Sequential row), %.1f%% of a %d ms vision round",
+                    overheadMs, Runtime.getRuntime().availableProcessors(), 100 * overheadMs / p.visionMs(),
+                    p.visionMs()));
         }
         return new Target("throughput at concurrency c vs ideal c / latency, c <= " + worst.concurrency, ">= 0.95",
                 "min " + Table.num(worst.ratio(), 3) + " (" + each + ")", pass, String.join("; ", why));

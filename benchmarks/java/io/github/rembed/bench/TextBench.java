@@ -118,7 +118,8 @@ final class TextBench {
             t.row("SQL rembed('local', t) per row", n, Table.seconds(bestRow), Table.num(n / bestRow, 1),
                     Table.num(bestDirect / bestRow, 2));
             t.note("best of 3 alternating rounds for embedAll and rembed_batch; one round per row");
-            t.note("embedAll spreads a list over all cores; rembed per row hands the model one text at a time");
+            t.note("rembed_batch calls the same embedAll in chunks of batch_size (64); the direct call passes all "
+                    + n + " texts at once; rembed per row hands the model one text at a time");
             return new Local(t, bestDirect / bestBatch);
         }
     }
