@@ -33,7 +33,7 @@ final class ImageBench {
 
     /** One measured image row; the ideal is {@code concurrency / slotSeconds}. */
     record Row(String method, int images, int ok, double seconds, int concurrency, double slotSeconds,
-               boolean memoryBounded, String cpu) {
+               boolean memoryBounded, double cpu) {
         double perSecond() {
             return images / seconds;
         }
@@ -66,7 +66,7 @@ final class ImageBench {
             w.stop();
             int seqOk = count(JSON.readTree(json));
             rows.add(new Row("Sequential (rembed_batch)", images.size(), seqOk, w.seconds(), 1, p.sequentialSeconds(),
-                    false, w.cpuPercent()));
+                    false, w.cpuShare()));
             progress(rows);
 
             for (int c : p.concurrencies()) {
@@ -77,7 +77,7 @@ final class ImageBench {
                 JsonNode r = concurrent(conn, name, images);
                 w.stop();
                 rows.add(new Row("Concurrent-" + c, images.size(), r.path("stats").path("successful").asInt(),
-                        w.seconds(), c, vision, false, w.cpuPercent()));
+                        w.seconds(), c, vision, false, w.cpuShare()));
                 progress(rows);
             }
             // The window is max_concurrent_requests + batch_size: with c far above batch_size, most of the
@@ -89,7 +89,7 @@ final class ImageBench {
             JsonNode wide = concurrent(conn, "wide", images);
             w.stop();
             rows.add(new Row("Concurrent-" + top + ", batch_size " + top, images.size(),
-                    wide.path("stats").path("successful").asInt(), w.seconds(), top, vision, false, w.cpuPercent()));
+                    wide.path("stats").path("successful").asInt(), w.seconds(), top, vision, false, w.cpuShare()));
             progress(rows);
 
             // Streaming: the Java API pulls images lazily and delivers each result as it completes.
@@ -106,7 +106,7 @@ final class ImageBench {
                 throw new IllegalStateException(st.failed() + " images failed in the Streaming row");
             }
             rows.add(new Row("Streaming-" + p.streamBatch() + " (Java embedEach)", n, ok[0], w.seconds(),
-                    p.streamConcurrency(), vision, true, w.cpuPercent()));
+                    p.streamConcurrency(), vision, true, w.cpuShare()));
             progress(rows);
         }
         Table t = table(rows, p);
@@ -145,6 +145,10 @@ final class ImageBench {
                         + "start while this round's captions are embedded; with batch_size %d the ratio is %.3f",
                         worst.concurrency, worst.concurrency + BATCH, BATCH, wide.concurrency, wide.ratio()));
             }
+            if (worst.cpu > 0.5) {
+                why.add(String.format("the c=%d row kept %s of both cores busy: the simulator and the client share "
+                        + "the machine", worst.concurrency, percent(worst.cpu)));
+            }
             why.add(String.format("each request costs about %.0f ms beyond its simulated latency here (client and "
                     + "simulator share %d cores; from the Sequential row), %.1f%% of a %d ms vision round",
                     overheadMs, Runtime.getRuntime().availableProcessors(), 100 * overheadMs / p.visionMs(),
@@ -163,7 +167,7 @@ final class ImageBench {
         for (Row r : rows) {
             t.row(r.method, r.ok + "/" + r.images, Table.seconds(r.seconds), Table.seconds(r.seconds / r.images),
                     Table.num(r.perSecond(), 2), r.concurrency, Table.num(r.ideal(), 2), Table.num(r.ratio(), 3),
-                    Table.num(r.perSecond() / baseline, 2) + "x", r.memoryBounded ? "yes" : "no", r.cpu);
+                    Table.num(r.perSecond() / baseline, 2) + "x", r.memoryBounded ? "yes" : "no", percent(r.cpu));
         }
         t.note("ideal = conc / L: L = vision + embedding latency for Sequential (one image at a time), "
                 + "L = vision latency for the pipeline (captions are embedded while other images are in vision)");
@@ -201,14 +205,14 @@ final class ImageBench {
             }
             w.stop();
             Row barrier = new Row("Batch barrier (groups of " + c + ")", images.size(), ok, w.seconds(), c, mean,
-                    false, w.cpuPercent());
+                    false, w.cpuShare());
 
             images = Images.list(p.jitterImages(), p.imageBytes());
             w = Stopwatch.start();
             JsonNode r = concurrent(conn, "w", images);
             w.stop();
             Row sliding = new Row("Sliding window", images.size(), r.path("stats").path("successful").asInt(),
-                    w.seconds(), c, mean, false, w.cpuPercent());
+                    w.seconds(), c, mean, false, w.cpuShare());
 
             Table t = new Table("Batch barrier vs sliding window, vision log-normal (median " + p.visionMs()
                     + " ms, sigma " + p.jitterSigma() + ", mean " + Math.round(mean * 1000) + " ms)",
@@ -216,7 +220,7 @@ final class ImageBench {
             for (Row x : List.of(barrier, sliding)) {
                 t.row(x.method, x.ok + "/" + x.images, Table.seconds(x.seconds), Table.num(x.perSecond(), 2), c,
                         Table.num(x.ideal(), 2), Table.num(x.ratio(), 3),
-                        Table.num(x.perSecond() / barrier.perSecond(), 2) + "x", x.cpu);
+                        Table.num(x.perSecond() / barrier.perSecond(), 2) + "x", percent(x.cpu));
             }
             t.note("barrier = the Rust fork: rembed_images_concurrent on consecutive groups of " + c
                     + ", each awaited before the next; each group waits for its slowest image");
@@ -243,6 +247,10 @@ final class ImageBench {
             throw new IllegalStateException("client " + client + ": " + r.path("errors"));
         }
         return r;
+    }
+
+    private static String percent(double share) {
+        return share < 0 ? "?" : Math.round(share * 100) + "%";
     }
 
     private static int count(JsonNode array) {

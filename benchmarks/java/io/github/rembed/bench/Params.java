@@ -44,7 +44,7 @@ record Params(String mode, int visionMs, int embedMs, int sequentialImages, int 
 
     static Params quick() {
         return new Params("quick", 290, 10, 5, 3, List.of(2, 4, 6, 16, 64), 4, 5, 0.5, 25, 5,
-                5, 320, 256, 1000, 20, 8, 500, 5_000, 8 * 1024);
+                5, 320, 256, 1000, 20, 8, 1000, 10_000, 8 * 1024);
     }
 
     /** Seconds one image takes when done alone: vision then embedding. */

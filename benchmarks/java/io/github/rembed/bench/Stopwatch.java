@@ -34,11 +34,6 @@ final class Stopwatch {
         return cpu / (double) wall / Runtime.getRuntime().availableProcessors();
     }
 
-    String cpuPercent() {
-        double s = cpuShare();
-        return s < 0 ? "?" : Math.round(s * 100) + "%";
-    }
-
     private static long cpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
