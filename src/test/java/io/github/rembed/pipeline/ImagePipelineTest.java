@@ -316,4 +316,15 @@ class ImagePipelineTest {
         assertEquals(100, l.percentile(50));
         assertEquals(190, l.percentile(95));
     }
+
+    @Test
+    void percentilesOfAVeryLongStreamStayCloseInConstantMemory() {
+        Latencies l = new Latencies();
+        int n = Latencies.CAPACITY * 50;
+        for (int i = 0; i < n; i++) {
+            l.add(i % 1000); // uniform 0..999 ms
+        }
+        assertEquals(500, l.percentile(50), 40);
+        assertEquals(950, l.percentile(95), 20);
+    }
 }
