@@ -67,7 +67,8 @@ final class HeapBench {
                     + SAMPLES + " times per run; the process-wide caption and embedding caches are emptied before "
                     + "each sample so that only the stream's own memory is counted");
             t.note("images held at once = pulled from the source iterator but not yet handed to the consumer; "
-                    + "the client's window is " + client.window() + " (max_concurrent_requests + batch_size)");
+                    + "the client's window is " + client.window() + " unfinished items, of which at most "
+                    + client.imagesHeld() + " (max_concurrent_requests + batch_size) still hold their image bytes");
             if (cache.available()) {
                 t.note("the caches themselves would have grown by " + mib(large.cacheGrowth) + " over the "
                         + p.heapLarge() + "-image stream (their own byte estimate); they are bounded at "
