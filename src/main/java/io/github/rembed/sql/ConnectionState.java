@@ -25,28 +25,9 @@ final class ConnectionState {
     ConnectionState(RembedConfig config, String sqliteVersion) {
         this.sqliteVersion = sqliteVersion;
         configure(config);
-        tables.put(TEXT_CLIENTS, new ClientRows() {
-            @Override
-            public void put(String name, String text) {
-                clients.put(name, options.parse(name, text));
-            }
-
-            @Override
-            public void remove(String name) {
-                clients.remove(name);
-            }
-        });
-        tables.put(MULTIMODAL_CLIENTS, new ClientRows() {
-            @Override
-            public void put(String name, String text) {
-                clients.putMultimodal(name, multimodalOptions.parse(name, text));
-            }
-
-            @Override
-            public void remove(String name) {
-                clients.removeMultimodal(name);
-            }
-        });
+        tables.put(TEXT_CLIENTS, ClientRows.of(clients.text, (name, text) -> options.parse(name, text)));
+        tables.put(MULTIMODAL_CLIENTS, ClientRows.of(clients.multimodal,
+                (name, text) -> multimodalOptions.parse(name, text)));
     }
 
     void configure(RembedConfig config) {

@@ -70,7 +70,7 @@ public final class Registrar {
         if (state == null) {
             throw new RembedException("rembed is not registered on this connection (call Rembed.register first)");
         }
-        return state.clients.multimodal(name);
+        return state.clients.multimodal.get(name);
     }
 
     private static SQLiteConnection unwrap(Connection connection) throws SQLException {

@@ -26,7 +26,7 @@ final class RembedBatchFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, "rembed_batch(client, json_array)");
         String client = text(0, "client name");
-        if (!state.clients.has(client) && state.clients.hasMultimodal(client)) {
+        if (!state.clients.text.has(client) && state.clients.multimodal.has(client)) {
             if (isNull(1)) {
                 result();
             } else {
@@ -34,7 +34,7 @@ final class RembedBatchFunction extends SqlFunction {
             }
             return;
         }
-        ClientSpec spec = state.clients.text(client);
+        ClientSpec spec = state.clients.text.get(client);
         if (isNull(1)) {
             result();
             return;

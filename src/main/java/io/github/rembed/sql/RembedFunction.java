@@ -19,7 +19,7 @@ final class RembedFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, "rembed(client, text)");
         String client = text(0, "client name");
-        ClientSpec spec = state.clients.text(client);
+        ClientSpec spec = state.clients.text.get(client);
         if (isNull(1)) {
             result();
             return;
