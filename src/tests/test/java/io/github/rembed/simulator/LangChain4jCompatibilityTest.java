@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /** The LangChain4j models rembed builds, over rembed's own HTTP path, understand the simulator. */
 class LangChain4jCompatibilityTest {
+    /** The smallest bytes the simulator takes for a PNG: its signature and IHDR tag. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final List<TextSegment> TEXTS = List.of(TextSegment.from("first text"), TextSegment.from("second"));
 
@@ -67,7 +70,7 @@ class LangChain4jCompatibilityTest {
                 .baseUrl(sim.baseUrl()).modelName("llava")
                 .customHeaders(java.util.Map.of("Authorization", "Bearer sk-sim"))
                 .timeout(TIMEOUT).maxRetries(0).build();
-        assertEquals(SimulatedProvider.captionFor("llava", SimClient.PNG), describe(model));
+        assertEquals(SimulatedProvider.captionFor("llava", PNG), describe(model));
     }
 
     @Test
@@ -76,7 +79,7 @@ class LangChain4jCompatibilityTest {
                 .httpClientBuilder(ProviderHttp.builder())
                 .baseUrl(sim.baseUrl() + "/v1").apiKey("sk-sim").modelName("gpt-4o-mini")
                 .timeout(TIMEOUT).maxRetries(0).build();
-        assertEquals(SimulatedProvider.captionFor("gpt-4o-mini", SimClient.PNG), describe(model));
+        assertEquals(SimulatedProvider.captionFor("gpt-4o-mini", PNG), describe(model));
     }
 
     @Test
@@ -94,7 +97,7 @@ class LangChain4jCompatibilityTest {
 
     private static String describe(ChatModel model) {
         UserMessage message = UserMessage.from(TextContent.from("Describe this image."),
-                ImageContent.from(Base64.getEncoder().encodeToString(SimClient.PNG), "image/png"));
+                ImageContent.from(Base64.getEncoder().encodeToString(PNG), "image/png"));
         return model.chat(message).aiMessage().text();
     }
 
