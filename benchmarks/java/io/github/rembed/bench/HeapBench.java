@@ -4,6 +4,7 @@ import io.github.rembed.BatchStats;
 import io.github.rembed.ImageClient;
 import io.github.rembed.ItemResult;
 import io.github.rembed.Rembed;
+import io.github.rembed.pipeline.PipelineRuntime;
 import io.github.rembed.simulator.Latency;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.lang.management.ManagementFactory;
@@ -37,20 +38,20 @@ final class HeapBench {
     }
 
     static Result run(Params p) throws Exception {
-        CacheProbe cache = CacheProbe.find();
+        PipelineRuntime runtime = PipelineRuntime.shared();
         try (SimulatedProvider sim = SimulatedProvider.builder().embeddingDimensions(Params.DIMENSIONS)
                 .visionLatency(Latency.fixed(Duration.ofMillis(p.heapVisionMs())))
                 .embeddingLatency(Latency.fixed(Duration.ofMillis(Math.min(p.embedMs(), 10)))).start()) {
             String options = "{\"format\": \"ollama\", \"url\": \"" + sim.baseUrl() + "\", \"max_concurrent_requests\": "
                     + p.heapConcurrency() + ", \"batch_size\": 10}";
             ImageClient client = Rembed.imageClient(options);
-            stream(client, 200, p.imageBytes(), cache); // warm-up
-            Run small = stream(client, p.heapSmall(), p.imageBytes(), cache);
-            Run large = stream(client, p.heapLarge(), p.imageBytes(), cache);
+            stream(client, 200, p.imageBytes(), runtime); // warm-up
+            Run small = stream(client, p.heapSmall(), p.imageBytes(), runtime);
+            Run large = stream(client, p.heapLarge(), p.imageBytes(), runtime);
             Run sqlSmall;
             try (Connection conn = Sql.open()) {
                 ImageBench.register(conn, "heap", sim, p.heapConcurrency(), 10);
-                sqlSmall = sql(conn, p.heapSmall(), p.imageBytes(), cache);
+                sqlSmall = sql(conn, p.heapSmall(), p.imageBytes(), runtime);
             }
 
             Table t = new Table("Heap: streaming " + p.heapLarge() + " images through the Java API (vision "
@@ -69,28 +70,24 @@ final class HeapBench {
             t.note("images held at once = pulled from the source iterator but not yet handed to the consumer; "
                     + "the client's window is " + client.window() + " unfinished items, of which at most "
                     + client.imagesHeld() + " (max_concurrent_requests + batch_size) still hold their image bytes");
-            if (cache.available()) {
-                t.note("the caches themselves would have grown by " + mib(large.cacheGrowth) + " over the "
-                        + p.heapLarge() + "-image stream (their own byte estimate); they are bounded at "
-                        + mib(cache.bound()) + " together, so a long stream's heap levels off there");
-            } else {
-                t.note("the cache internals could not be read: cache memory is included in the heap figures");
-            }
+            t.note("the caches themselves would have grown by " + mib(large.cacheGrowth) + " over the "
+                    + p.heapLarge() + "-image stream (their own byte estimate); they are bounded at "
+                    + mib(runtime.cacheCapacityBytes()) + " together, so a long stream's heap levels off there");
             long growth = Math.max(0, large.retained() - small.retained());
             long moreData = (large.images - small.images) * p.imageBytes();
             double share = growth / (double) moreData;
             Target target = new Target("stream heap flat as images grow (" + p.heapSmall() + " -> " + p.heapLarge()
                     + " images)", "growth <= 5% of the extra image bytes", Table.num(share * 100, 1) + "% ("
                     + mib(small.retained()) + " -> " + mib(large.retained()) + ", " + mib(moreData) + " more images)",
-                    share <= 0.05, cache.available() ? "caches emptied before each sample; they level off at their "
-                    + mib(cache.bound()) + " bound" : "caches included");
+                    share <= 0.05, "caches emptied before each sample; they level off at their "
+                    + mib(runtime.cacheCapacityBytes()) + " bound");
             return new Result(t, target);
         }
     }
 
-    private static Run stream(ImageClient client, long count, int bytes, CacheProbe cache) {
+    private static Run stream(ImageClient client, long count, int bytes, PipelineRuntime runtime) {
         long every = Math.max(1, count / SAMPLES);
-        long baseline = liveHeap(cache, new AtomicLong());
+        long baseline = liveHeap(runtime, new AtomicLong());
         AtomicLong pulled = new AtomicLong();
         AtomicLong delivered = new AtomicLong();
         AtomicLong maxHeld = new AtomicLong();
@@ -117,7 +114,7 @@ final class HeapBench {
                 ok[0]++;
             }
             if (delivered.incrementAndGet() % every == 0) {
-                maxLive.accumulateAndGet(liveHeap(cache, cacheGrowth), Math::max);
+                maxLive.accumulateAndGet(liveHeap(runtime, cacheGrowth), Math::max);
             }
         });
         w.stop();
@@ -129,12 +126,12 @@ final class HeapBench {
     }
 
     /** The same images as one JSON array through SQL: everything is in memory at once. */
-    private static Run sql(Connection conn, int count, int bytes, CacheProbe cache) throws Exception {
-        long baseline = liveHeap(cache, new AtomicLong());
+    private static Run sql(Connection conn, int count, int bytes, PipelineRuntime runtime) throws Exception {
+        long baseline = liveHeap(runtime, new AtomicLong());
         AtomicLong maxLive = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                maxLive.accumulateAndGet(liveHeap(cache, new AtomicLong()), Math::max);
+                maxLive.accumulateAndGet(liveHeap(runtime, new AtomicLong()), Math::max);
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -156,11 +153,9 @@ final class HeapBench {
     }
 
     /** Heap used after a full GC, with the caches emptied first (their weight added to {@code cacheGrowth}). */
-    private static long liveHeap(CacheProbe cache, AtomicLong cacheGrowth) {
-        if (cache.available()) {
-            cacheGrowth.addAndGet(cache.weight());
-            cache.clear();
-        }
+    private static long liveHeap(PipelineRuntime runtime, AtomicLong cacheGrowth) {
+        cacheGrowth.addAndGet(runtime.cachedBytes());
+        runtime.clearCaches();
         System.gc();
         System.gc(); // a second full GC settles what the first freed into reusable regions
         return MEMORY.getHeapMemoryUsage().getUsed();

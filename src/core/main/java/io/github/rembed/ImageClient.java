@@ -4,6 +4,7 @@ import io.github.rembed.client.MultimodalSpec;
 import io.github.rembed.pipeline.Cancellation;
 import io.github.rembed.pipeline.ImageInput;
 import io.github.rembed.pipeline.ImagePipeline;
+import io.github.rembed.pipeline.PipelineRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class ImageClient {
 
     ImageClient(MultimodalSpec spec) {
         this.spec = spec;
-        this.pipeline = ImagePipeline.forSpec(spec);
+        this.pipeline = PipelineRuntime.shared().pipeline(spec);
     }
 
     /** One image (PNG, JPEG, GIF, WebP or BMP bytes) to the embedding of its caption. */

@@ -4,12 +4,9 @@ import io.github.rembed.BatchResult;
 import io.github.rembed.BatchStats;
 import io.github.rembed.ItemResult;
 import io.github.rembed.RembedException;
-import io.github.rembed.client.MultimodalSpec;
 import io.github.rembed.embed.TextEmbedder;
-import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.engine.RetryPolicy;
 import io.github.rembed.vision.ImageDescriber;
-import io.github.rembed.vision.VisionModels;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -21,8 +18,9 @@ import java.util.function.Consumer;
  * model, and the caption (the only text embedded) is sent to the text model in batches of
  * whatever captions are ready, up to the batch size. Work flows through a sliding window:
  * as soon as one image is done, the next one starts, so a slow image holds back nobody.
- * Both stages have process-wide limits per endpoint, requests are retried by
- * {@code engine.Retrier}, and repeated images and captions come from a cache.
+ * Both stages have limits per endpoint shared by every call of its {@link PipelineRuntime},
+ * requests are retried by {@code engine.Retrier}, and repeated images and captions come
+ * from the runtime's cache.
  */
 public final class ImagePipeline {
     final ImageDescriber vision;
@@ -30,22 +28,17 @@ public final class ImagePipeline {
     final int maxConcurrent;
     final int batchSize;
     final RetryPolicy retry;
-    final PipelineCaches caches;
+    final PipelineRuntime runtime;
 
+    /** Built by {@link PipelineRuntime}, whose caches and limits it uses. */
     ImagePipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize, RetryPolicy retry,
-                  PipelineCaches caches) {
+                  PipelineRuntime runtime) {
         this.vision = vision;
         this.embedder = embedder;
         this.maxConcurrent = maxConcurrent;
         this.batchSize = batchSize;
         this.retry = retry;
-        this.caches = caches;
-    }
-
-    /** The pipeline of one multimodal client; models, limits and cache are shared process-wide. */
-    public static ImagePipeline forSpec(MultimodalSpec spec) {
-        return new ImagePipeline(VisionModels.forSpec(spec.vision()), TextEmbedders.forSpec(spec.embedding()),
-                spec.maxConcurrent(), spec.batchSize(), RetryPolicy.DEFAULT, PipelineCaches.SHARED);
+        this.runtime = runtime;
     }
 
     /**

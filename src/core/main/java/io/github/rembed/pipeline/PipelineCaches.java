@@ -7,6 +7,7 @@ import io.github.rembed.client.VisionSpec;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Captions and caption embeddings, cached separately and bounded by their size in bytes: a
@@ -16,7 +17,6 @@ import java.util.HexFormat;
 final class PipelineCaches {
     static final long DEFAULT_CAPTION_BYTES = 16L * 1024 * 1024;
     static final long DEFAULT_EMBEDDING_BYTES = 64L * 1024 * 1024;
-    static final PipelineCaches SHARED = new PipelineCaches(DEFAULT_CAPTION_BYTES, DEFAULT_EMBEDDING_BYTES);
 
     record CaptionKey(String provider, String baseUrl, String model, String prompt, String imageSha256) {
         static CaptionKey of(VisionSpec spec, byte[] image) {
@@ -55,6 +55,36 @@ final class PipelineCaches {
 
     void putEmbedding(EmbeddingKey key, float[] vector) {
         embeddings.put(key, vector.clone());
+    }
+
+    /** What both caches hold, by their own estimate in bytes (their eviction weight). */
+    long weight() {
+        long sum = 0;
+        for (Cache<?, ?> c : both()) {
+            c.cleanUp();
+            sum += c.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        }
+        return sum;
+    }
+
+    /** Most bytes both caches may hold together. */
+    long bound() {
+        long sum = 0;
+        for (Cache<?, ?> c : both()) {
+            sum += c.policy().eviction().map(e -> e.getMaximum()).orElse(0L);
+        }
+        return sum;
+    }
+
+    void clear() {
+        for (Cache<?, ?> c : both()) {
+            c.invalidateAll();
+            c.cleanUp();
+        }
+    }
+
+    private List<Cache<?, ?>> both() {
+        return List.of(captions, embeddings);
     }
 
     static String sha256(byte[] bytes) {

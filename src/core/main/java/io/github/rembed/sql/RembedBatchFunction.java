@@ -1,9 +1,12 @@
 package io.github.rembed.sql;
 
+import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.embed.Vectors;
 import io.github.rembed.engine.CallStats;
+import io.github.rembed.pipeline.PipelineRuntime;
+import io.github.rembed.pipeline.SequentialImages;
 import java.util.List;
 import org.sqlite.SQLiteConnection;
 
@@ -30,7 +33,7 @@ final class RembedBatchFunction extends SqlFunction {
             if (isNull(1)) {
                 result();
             } else {
-                result(SequentialImages.embed(state, conn, client, text(1, "json_array")));
+                result(embedImages(client, text(1, "json_array")));
             }
             return;
         }
@@ -49,5 +52,21 @@ final class RembedBatchFunction extends SqlFunction {
         List<String> encoded = TextInputs.mapNonNull(texts, present -> TextEmbedders.forSpec(spec)
                 .embed(present, stats).stream().map(Vectors::toBase64).toList());
         result(JsonArrays.write(encoded));
+    }
+
+    /** The multimodal form: the sequential baseline; the first failure fails the call, naming its index. */
+    private String embedImages(String client, String json) {
+        List<String> items = JsonArrays.strings(json, state.config().maxBatchItems());
+        var pipeline = PipelineRuntime.shared().pipeline(state.clients.multimodal.get(client));
+        try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
+            List<float[]> vectors;
+            try {
+                vectors = SequentialImages.embed(pipeline, items, ImageArguments::decode, cancel);
+            } catch (SequentialImages.ItemFailed e) {
+                throw new RembedException("client '" + client + "': item " + e.index() + ": "
+                        + (cancel.reason() != null ? cancel.reason() : e.getMessage()));
+            }
+            return JsonArrays.write(vectors.stream().map(v -> v == null ? null : Vectors.toBase64(v)).toList());
+        }
     }
 }

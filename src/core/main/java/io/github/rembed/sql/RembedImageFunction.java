@@ -4,7 +4,7 @@ import io.github.rembed.RembedException;
 import io.github.rembed.client.MultimodalSpec;
 import io.github.rembed.embed.Vectors;
 import io.github.rembed.pipeline.ImageInput;
-import io.github.rembed.pipeline.ImagePipeline;
+import io.github.rembed.pipeline.PipelineRuntime;
 import org.sqlite.SQLiteConnection;
 
 /** {@code rembed_image(client, image)}: one image (BLOB, base64 TEXT or data: URL) to an embedding BLOB. */
@@ -37,7 +37,7 @@ final class RembedImageFunction extends SqlFunction {
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
             float[] vector;
             try {
-                vector = ImagePipeline.forSpec(spec).embedOne(ImageInput.of(image), cancel);
+                vector = PipelineRuntime.shared().pipeline(spec).embedOne(ImageInput.of(image), cancel);
             } catch (RembedException e) {
                 throw new RembedException("client '" + client + "': "
                         + (cancel.reason() != null ? cancel.reason() : e.getMessage()));

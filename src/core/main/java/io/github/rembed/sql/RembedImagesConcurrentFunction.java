@@ -4,7 +4,7 @@ import io.github.rembed.BatchResult;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.MultimodalSpec;
 import io.github.rembed.pipeline.ImageInput;
-import io.github.rembed.pipeline.ImagePipeline;
+import io.github.rembed.pipeline.PipelineRuntime;
 import java.util.List;
 import org.sqlite.SQLiteConnection;
 
@@ -33,7 +33,7 @@ final class RembedImagesConcurrentFunction extends SqlFunction {
         }
         List<ImageInput> images = ImageArguments.jsonArray(text(1, "json_array"), state.config().maxBatchItems());
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
-            BatchResult r = ImagePipeline.forSpec(spec).run(images, cancel);
+            BatchResult r = PipelineRuntime.shared().pipeline(spec).run(images, cancel);
             if (cancel.reason() != null) {
                 // SQLite aborts an interrupted statement anyway; say why instead of returning half a result.
                 throw new RembedException("client '" + client + "': " + cancel.reason());

@@ -111,7 +111,7 @@ final class Fakes {
     }
 
     static ImagePipeline pipeline(Vision v, Embedder e, int maxConcurrent, int batchSize) {
-        return new ImagePipeline(v, e, maxConcurrent, batchSize, FAST_RETRY, new PipelineCaches(1 << 20, 1 << 20));
+        return new PipelineRuntime(1 << 20, 1 << 20).pipeline(v, e, maxConcurrent, batchSize, FAST_RETRY);
     }
 
     static void sleep(long ms) {

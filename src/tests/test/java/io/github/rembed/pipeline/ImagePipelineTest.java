@@ -296,14 +296,14 @@ class ImagePipelineTest {
             }
             cancel.set(true);
         });
-        BatchResult r = assertTimeoutPreemptively(HANG_GUARD, () -> Fakes.pipeline(v, new Fakes.Embedder(), 2, 10)
-                .run(images(5), cancel::get));
+        ImagePipeline pipeline = Fakes.pipeline(v, new Fakes.Embedder(), 2, 10);
+        BatchResult r = assertTimeoutPreemptively(HANG_GUARD, () -> pipeline.run(images(5), cancel::get));
         assertEquals(5, r.stats().failed());
         for (ItemResult item : r.items()) {
             assertEquals(Stage.CANCELLED, ((ItemResult.Failed) item).stage());
         }
         assertEquals(2, v.calls.get(), "nothing new starts once cancelled");
-        assertEquals(0, Workers.LIVE.get(), "no worker left running");
+        assertEquals(0, pipeline.runtime.liveWorkers(), "no worker left running");
     }
 
     @Test

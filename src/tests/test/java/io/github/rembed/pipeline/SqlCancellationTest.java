@@ -66,7 +66,7 @@ class SqlCancellationTest {
         canceller.join();
         assertEquals(null, cancelError.get());
         assertTrue(e.getMessage().contains("rembed_images_concurrent: client 'mm': cancelled"), e.getMessage());
-        assertEquals(0, Workers.LIVE.get(), "no worker left behind");
+        assertEquals(0, PipelineRuntime.shared().liveWorkers(), "no worker left behind");
         s.close();
         assertEquals(Rembed.version(), SimSql.string(conn, "SELECT rembed_version()"), "connection still usable");
         byte[] image = TestImages.unique();
@@ -83,7 +83,7 @@ class SqlCancellationTest {
                     () -> assertThrows(SQLException.class, () -> s.executeQuery(hangingBatchSql())));
             assertTrue(e.getMessage().contains("query timeout of 1 s"), e.getMessage());
         }
-        assertEquals(0, Workers.LIVE.get(), "no worker left behind");
+        assertEquals(0, PipelineRuntime.shared().liveWorkers(), "no worker left behind");
         assertEquals(Rembed.version(), SimSql.string(conn, "SELECT rembed_version()"));
     }
 
@@ -111,6 +111,6 @@ class SqlCancellationTest {
             assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
             s.close();
         }
-        assertEquals(0, Workers.LIVE.get());
+        assertEquals(0, PipelineRuntime.shared().liveWorkers());
     }
 }
