@@ -68,7 +68,7 @@ final class PipelineRun {
         this.visionLimit = StageLimits.of("vision", p.vision.spec().provider().id() + " " + p.vision.spec().baseUrl(),
                 p.maxConcurrent);
         var e = p.embedder.spec();
-        this.embeddingLimit = StageLimits.of("embedding", e.provider().id() + " " + e.baseUrl(), p.maxConcurrent);
+        this.embeddingLimit = StageLimits.of("embedding", e.provider().id() + " " + e.url(), p.maxConcurrent);
         this.maxEmbedders = Math.max(1, (p.maxConcurrent + 1) / 2);
     }
 

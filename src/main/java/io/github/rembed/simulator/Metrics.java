@@ -19,6 +19,7 @@ public final class Metrics {
     private final AtomicInteger maxVision = new AtomicInteger();
     private final AtomicInteger maxEmbedding = new AtomicInteger();
     private final List<String> authorizationHeaders = new ArrayList<>();
+    private final List<String> credentials = new ArrayList<>();
 
     Metrics() {
     }
@@ -58,6 +59,17 @@ public final class Metrics {
         }
     }
 
+    /**
+     * Every credential received, in order, wherever it was carried: {@code Authorization},
+     * {@code x-goog-api-key} and {@code api-key} headers and a {@code key} query parameter
+     * (first 100,000 kept).
+     */
+    public List<String> credentials() {
+        synchronized (credentials) {
+            return List.copyOf(credentials);
+        }
+    }
+
     /** Zeroes counters and peaks and forgets headers; requests in flight stay counted as in flight. */
     public void reset() {
         requests.values().forEach(c -> c.set(0));
@@ -67,15 +79,23 @@ public final class Metrics {
         synchronized (authorizationHeaders) {
             authorizationHeaders.clear();
         }
+        synchronized (credentials) {
+            credentials.clear();
+        }
     }
 
-    void request(Endpoint e, String authorization) {
+    void request(Endpoint e, String authorization, List<String> credentialsSent) {
         requests.get(e).incrementAndGet();
         if (authorization != null) {
             synchronized (authorizationHeaders) {
                 if (authorizationHeaders.size() < MAX_AUTHORIZATION_HEADERS) {
                     authorizationHeaders.add(authorization);
                 }
+            }
+        }
+        synchronized (credentials) {
+            if (credentials.size() < MAX_AUTHORIZATION_HEADERS) {
+                credentials.addAll(credentialsSent);
             }
         }
     }

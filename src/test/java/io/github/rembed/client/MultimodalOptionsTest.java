@@ -23,7 +23,7 @@ class MultimodalOptionsTest {
         assertEquals("llava:7b", s.vision().model());
         assertEquals("nomic-embed-text", s.embedding().model());
         assertEquals("http://ollama.internal:9999", s.vision().baseUrl(), "OLLAMA_HOST honoured");
-        assertEquals("http://ollama.internal:9999", s.embedding().baseUrl());
+        assertEquals("http://ollama.internal:9999/api/embed", s.embedding().url());
         assertEquals(4, s.maxConcurrent());
         assertEquals(Duration.ofSeconds(30), s.timeout());
         assertEquals(10, s.batchSize());
@@ -42,7 +42,7 @@ class MultimodalOptionsTest {
                 + "\"embedding_model\":\"ollama::mxbai-embed-large\"}");
         assertEquals(Provider.OPENAI, mixed.vision().provider());
         assertEquals(Provider.OLLAMA, mixed.embedding().provider());
-        assertEquals("http://ollama.internal:9999", mixed.embedding().baseUrl());
+        assertEquals("http://ollama.internal:9999/api/embed", mixed.embedding().url());
     }
 
     @Test

@@ -44,7 +44,8 @@ class ArgumentErrorsSqlTest {
 
     @Test
     void wrongArgumentCounts() {
-        assertError("SELECT rembed('local')", "rembed: expected 2 arguments, got 1; usage: rembed(client, text)");
+        assertError("SELECT rembed('local')",
+                "rembed: expected 2 to 3 arguments, got 1; usage: rembed(client, text [, input_type])");
         assertError("SELECT rembed_batch('local', '[]', 3)", "usage: rembed_batch(client, json_array)");
     }
 

@@ -76,8 +76,8 @@ class ClientTablesSqlTest {
 
     @Test
     void badRowsFailTheirInsertClearlyAndLeaveNothingBehind() throws SQLException {
-        String msg = error(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('x', 'cohere')");
-        assertTrue(msg.contains("temp.rembed_clients: client 'x': unknown provider 'cohere'"), msg);
+        String msg = error(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('x', 'cohear')");
+        assertTrue(msg.contains("temp.rembed_clients: client 'x': unknown provider 'cohear'"), msg);
         assertEquals("all-minilm-l6-v2,local", names());
         msg = error(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('x', NULL)");
         assertTrue(msg.contains("options are empty"), msg);
