@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** What the simulator has seen since start or the last {@link #reset()}. */
 public final class Metrics {
-    /** Bounds memory in long benchmark runs; tests see far fewer. */
+    /** Bounds each recorded list in long benchmark runs; tests see far fewer. */
     private static final int MAX_AUTHORIZATION_HEADERS = 100_000;
 
     private final Map<Endpoint, AtomicLong> requests = counters();
@@ -20,6 +20,7 @@ public final class Metrics {
     private final AtomicInteger maxEmbedding = new AtomicInteger();
     private final List<String> authorizationHeaders = new ArrayList<>();
     private final List<String> credentials = new ArrayList<>();
+    private final List<String> prompts = new ArrayList<>();
 
     Metrics() {
     }
@@ -70,6 +71,13 @@ public final class Metrics {
         }
     }
 
+    /** The instruction of every vision request answered, in order (first 100,000 kept). */
+    public List<String> visionPrompts() {
+        synchronized (prompts) {
+            return List.copyOf(prompts);
+        }
+    }
+
     /** Zeroes counters and peaks and forgets headers; requests in flight stay counted as in flight. */
     public void reset() {
         requests.values().forEach(c -> c.set(0));
@@ -81,6 +89,17 @@ public final class Metrics {
         }
         synchronized (credentials) {
             credentials.clear();
+        }
+        synchronized (prompts) {
+            prompts.clear();
+        }
+    }
+
+    void prompt(String prompt) {
+        synchronized (prompts) {
+            if (prompts.size() < MAX_AUTHORIZATION_HEADERS) {
+                prompts.add(prompt);
+            }
         }
     }
 

@@ -21,9 +21,9 @@ final class RequestParser {
         }
         String model = requiredModel(body);
         return switch (e) {
-            case OLLAMA_CHAT -> SimRequest.vision(e, model, ollamaChatImages(body));
-            case OLLAMA_GENERATE -> SimRequest.vision(e, model, ollamaGenerateImages(body));
-            case OPENAI_CHAT -> SimRequest.vision(e, model, openAiImages(body));
+            case OLLAMA_CHAT -> SimRequest.vision(e, model, ollamaChatImages(body), ollamaChatPrompt(body));
+            case OLLAMA_GENERATE -> SimRequest.vision(e, model, ollamaGenerateImages(body), text(body, "prompt"));
+            case OPENAI_CHAT -> SimRequest.vision(e, model, openAiImages(body), openAiPrompt(body));
             default -> throw new IllegalArgumentException(e + " is not a vision endpoint");
         };
     }
@@ -34,6 +34,33 @@ final class RequestParser {
             throw new BadRequest("model is required");
         }
         return model;
+    }
+
+    /** The text the messages carry beside their images: the instruction. */
+    private static String ollamaChatPrompt(JsonNode body) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode message : body.path("messages")) {
+            if (message.path("content").isTextual()) {
+                out.append(out.isEmpty() ? "" : "\n").append(message.get("content").asText());
+            }
+        }
+        return out.toString();
+    }
+
+    private static String openAiPrompt(JsonNode body) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode message : body.path("messages")) {
+            JsonNode content = message.path("content");
+            if (content.isTextual()) {
+                out.append(out.isEmpty() ? "" : "\n").append(content.asText());
+            }
+            for (JsonNode part : content) {
+                if ("text".equals(part.path("type").asText())) {
+                    out.append(out.isEmpty() ? "" : "\n").append(part.path("text").asText());
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static List<byte[]> ollamaGenerateImages(JsonNode body) throws BadRequest {

@@ -142,6 +142,9 @@ final class SimHandler implements HttpHandler {
         if (!wrongShape) {
             metrics.served(e, request.size());
         }
+        if (request.prompt() != null) {
+            metrics.prompt(request.prompt());
+        }
         sendJson(ex, 200, reply);
     }
 

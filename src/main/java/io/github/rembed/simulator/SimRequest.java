@@ -11,17 +11,18 @@ import java.util.List;
  *                   was sent
  * @param dimensions the requested vector length, or null for the simulator's default
  * @param base64     OpenAI {@code encoding_format: "base64"}
+ * @param prompt     a vision request's instruction, or null
  */
 record SimRequest(Endpoint endpoint, String model, List<String> texts, String inputType, List<byte[]> images,
-                  Integer dimensions, boolean base64) {
+                  Integer dimensions, boolean base64, String prompt) {
 
     static SimRequest embedding(Endpoint e, String model, List<String> texts, String inputType, Integer dimensions,
                                 boolean base64) {
-        return new SimRequest(e, model, List.copyOf(texts), inputType, List.of(), dimensions, base64);
+        return new SimRequest(e, model, List.copyOf(texts), inputType, List.of(), dimensions, base64, null);
     }
 
-    static SimRequest vision(Endpoint e, String model, List<byte[]> images) {
-        return new SimRequest(e, model, List.of(), null, List.copyOf(images), null, false);
+    static SimRequest vision(Endpoint e, String model, List<byte[]> images, String prompt) {
+        return new SimRequest(e, model, List.of(), null, List.copyOf(images), null, false, prompt);
     }
 
     /** The text whose vector answers text {@code i}: the input type, when sent, is part of it. */
