@@ -1,5 +1,6 @@
 package io.github.rembed.sql;
 
+import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.embed.Vectors;
@@ -22,6 +23,10 @@ final class RembedFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, 3, "rembed(client, text [, input_type])");
         String client = text(0, "client name");
+        if (!state.clients.text.has(client) && state.clients.multimodal.has(client)) {
+            throw new RembedException("client '" + client + "' is a multimodal client: embed images with "
+                    + "rembed_image(client, image), or texts with a text client");
+        }
         ClientSpec spec = state.clients.text.get(client);
         String inputType = optionalText(2, "input_type");
         var embedder = InputTypes.embedder(client, spec, inputType);
