@@ -20,8 +20,7 @@ final class CohereWire implements WireFormat {
 
     @Override
     public ObjectNode body(String model, List<String> texts, String inputType) {
-        ObjectNode body = JSON.createObjectNode().put("model", model);
-        texts.forEach(body.putArray("texts")::add);
+        ObjectNode body = WireFormat.modelAndTexts(model, "texts", texts);
         if (v2) {
             body.put("input_type", inputType != null ? inputType : DEFAULT_INPUT_TYPE);
             body.putArray("embedding_types").add("float");

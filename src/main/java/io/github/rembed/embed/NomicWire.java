@@ -8,8 +8,7 @@ import java.util.List;
 final class NomicWire implements WireFormat {
     @Override
     public ObjectNode body(String model, List<String> texts, String inputType) {
-        ObjectNode body = JSON.createObjectNode().put("model", model);
-        texts.forEach(body.putArray("texts")::add);
+        ObjectNode body = WireFormat.modelAndTexts(model, "texts", texts);
         if (inputType != null) {
             body.put("task_type", inputType);
         }

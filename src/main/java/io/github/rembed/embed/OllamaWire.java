@@ -8,9 +8,7 @@ import java.util.List;
 final class OllamaWire implements WireFormat {
     @Override
     public ObjectNode body(String model, List<String> texts, String inputType) {
-        ObjectNode body = JSON.createObjectNode().put("model", model);
-        texts.forEach(body.putArray("input")::add);
-        return body;
+        return WireFormat.modelAndTexts(model, "input", texts);
     }
 
     @Override

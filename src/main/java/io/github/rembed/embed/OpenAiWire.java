@@ -21,8 +21,7 @@ final class OpenAiWire implements WireFormat {
 
     @Override
     public ObjectNode body(String model, List<String> texts, String inputType) {
-        ObjectNode body = JSON.createObjectNode().put("model", model);
-        texts.forEach(body.putArray("input")::add);
+        ObjectNode body = WireFormat.modelAndTexts(model, "input", texts);
         if (inputType != null && inputTypeField != null) {
             body.put(inputTypeField, inputType);
         }

@@ -12,6 +12,13 @@ import java.util.List;
 interface WireFormat {
     ObjectMapper JSON = new ObjectMapper();
 
+    /** {@code {"model": model, field: [texts...]}}, the start of most request bodies. */
+    static ObjectNode modelAndTexts(String model, String field, List<String> texts) {
+        ObjectNode body = JSON.createObjectNode().put("model", model);
+        texts.forEach(body.putArray(field)::add);
+        return body;
+    }
+
     /** The request body for {@code texts}; {@code inputType} is the provider's own value, or null. */
     ObjectNode body(String model, List<String> texts, String inputType);
 

@@ -45,7 +45,7 @@ class ClientFormsSqlTest {
     }
 
     private String names() throws SQLException {
-        return text(conn, "SELECT group_concat(name, ',') FROM (SELECT name FROM temp.rembed_clients ORDER BY name)");
+        return SqlTestSupport.clientNames(conn);
     }
 
     /** sqlite-rembed's own test script: one INSERT, every provider, no key needed until a client is called. */

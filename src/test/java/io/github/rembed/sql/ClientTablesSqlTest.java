@@ -30,7 +30,7 @@ class ClientTablesSqlTest {
     }
 
     private String names() throws SQLException {
-        return text(conn, "SELECT group_concat(name, ',') FROM (SELECT name FROM temp.rembed_clients ORDER BY name)");
+        return SqlTestSupport.clientNames(conn);
     }
 
     @Test
