@@ -60,6 +60,19 @@ class MultimodalOptionsTest {
     }
 
     @Test
+    void theForksModelIsTheVisionModel() {
+        MultimodalSpec s = options.parse("f", "{\"format\":\"ollama\",\"model\":\"moondream:latest\","
+                + "\"embedding_model\":\"nomic-embed-text\",\"max_concurrent_requests\":\"6\"}");
+        assertEquals("moondream:latest", s.vision().model());
+        assertEquals(6, s.maxConcurrent());
+        MultimodalSpec cohere = options.parse("g", "{\"vision_model\":\"llava:7b\",\"embedding_model\":"
+                + "\"cohere::embed-english-v3.0\"}");
+        assertEquals(Provider.COHERE, cohere.embedding().provider(), "any text provider may embed the captions");
+        assertRefused("{\"model\":\"llava\",\"vision_model\":\"bakllava\"}", "name different vision models");
+        assertRefused("{\"vision_model\":\"cohere::x\"}", "cohere has no vision model here");
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheReason() {
         assertRefused("{\"format\":\"ollama\",\"colour\":\"red\"}", "unknown option 'colour'");
         assertRefused("{\"format\":\"local\"}", "no in-process vision model");

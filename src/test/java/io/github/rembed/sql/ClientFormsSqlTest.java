@@ -79,6 +79,36 @@ class ClientFormsSqlTest {
         assertTrue(msg.contains("no API key for cohere: set CO_API_KEY or COHERE_API_KEY"), msg);
     }
 
+    @Test
+    void everyProviderInEveryShortForm() throws SQLException {
+        try (Connection c = SqlTestSupport.open(RembedConfig.builder()
+                .environment(Map.of("AZURE_OPENAI_ENDPOINT", "https://myres.openai.azure.com")::get).build())) {
+            StringBuilder rows = new StringBuilder();
+            String[] providers = {"openai", "ollama", "nomic", "cohere", "jina", "mixedbread", "llamafile", "gemini",
+                    "google", "mistral", "voyage", "azure", "local"};
+            for (String p : providers) {
+                rows.append(rows.isEmpty() ? "" : ", ").append("('").append(p).append("-model', '").append(p)
+                        .append("'), ('").append(p).append("-named', '").append(p).append("::some-model'), ('")
+                        .append(p).append("-key', '").append(p).append(":key-for-").append(p).append("')");
+            }
+            exec(c, "INSERT INTO temp.rembed_clients(name, options) VALUES " + rows);
+            assertEquals(2 + 3 * providers.length, Integer.parseInt(text(c, "SELECT count(*) FROM temp.rembed_clients")));
+        }
+    }
+
+    /** AZURE_OPENAI_ENDPOINT is Azure's own host: the 'azure' short form reaches it with the environment's key. */
+    @Test
+    void azuresEnvironmentKeyGoesToItsEndpoint() throws SQLException {
+        try (SimulatedProvider sim = SimulatedProvider.builder().embeddingDimensions(8).requireKey("az-env-key-1").start();
+             Connection c = SqlTestSupport.open(RembedConfig.builder().environment(Map.of(
+                     "AZURE_OPENAI_ENDPOINT", sim.baseUrl(), "AZURE_OPENAI_API_KEY", "az-env-key-1")::get).build())) {
+            exec(c, "INSERT INTO temp.rembed_clients(name, options) VALUES ('my-deployment', 'azure')");
+            assertArrayEquals(Vectors.toBlob(SimulatedProvider.vectorFor("my-deployment", "hi", 8)),
+                    blob(c, "SELECT rembed('my-deployment', 'hi')"));
+            assertEquals(List.of("az-env-key-1"), sim.metrics().credentials());
+        }
+    }
+
     /** The fork's api_keys.sql, method by method. */
     @Test
     void theForksKeyFormsRegisterWithTheirKeys() throws SQLException {
