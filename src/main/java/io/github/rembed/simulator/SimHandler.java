@@ -87,10 +87,34 @@ final class SimHandler implements HttpHandler {
                     + config.capacity(e) + " " + (e.vision() ? "vision" : "embedding") + " requests in flight)");
             return;
         }
+        Slot slot = new Slot(e);
+        ex.setAttribute(Slot.ATTRIBUTE, slot);
         try {
             serve(ex, e, body, fault);
         } finally {
-            metrics.leave(e);
+            slot.release();
+        }
+    }
+
+    /**
+     * The capacity slot a request holds. It is given back just before the reply is written,
+     * so a client that sends its next request on receiving a reply never finds the previous
+     * one still counted in flight.
+     */
+    private final class Slot {
+        static final String ATTRIBUTE = "rembed.simulator.slot";
+        private final Endpoint endpoint;
+        private boolean held = true;
+
+        Slot(Endpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        void release() {
+            if (held) {
+                held = false;
+                metrics.leave(endpoint);
+            }
         }
     }
 
@@ -239,16 +263,19 @@ final class SimHandler implements HttpHandler {
                 : BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString();
     }
 
-    private static void sendError(HttpExchange ex, Endpoint e, int status, String message, String openAiType)
+    private void sendError(HttpExchange ex, Endpoint e, int status, String message, String openAiType)
             throws IOException {
         sendJson(ex, status, Replies.error(e, status, message, openAiType));
     }
 
-    private static void sendJson(HttpExchange ex, int status, ObjectNode body) throws IOException {
+    private void sendJson(HttpExchange ex, int status, ObjectNode body) throws IOException {
         send(ex, status, "application/json; charset=utf-8", Replies.JSON.writeValueAsBytes(body));
     }
 
-    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+    private void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        if (ex.getAttribute(Slot.ATTRIBUTE) instanceof Slot slot) {
+            slot.release();
+        }
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = ex.getResponseBody()) {
