@@ -18,7 +18,7 @@ import java.util.Set;
  * Markdown to {@code benchmarks/results/<date>-<quick|full>.md}.
  */
 public final class Bench {
-    static final Set<String> SECTIONS = Set.of("images", "text", "local", "cache", "heap");
+    static final Set<String> SECTIONS = Set.of("images", "text", "providers", "local", "cache", "heap");
 
     private final Params params;
     private final List<Table> tables = new ArrayList<>();
@@ -71,6 +71,10 @@ public final class Bench {
             loads.put("text", String.format("%.2f", Machine.load()));
             TextBench.Remote r = TextBench.remote(params);
             show(r.table());
+        }
+        if (only.contains("providers")) {
+            loads.put("providers", String.format("%.2f", Machine.load()));
+            show(ProviderBench.run(params));
         }
         if (only.contains("local")) {
             loads.put("local", String.format("%.2f", Machine.load()));

@@ -124,7 +124,7 @@ final class TextBench {
         }
     }
 
-    private static void load(Connection conn, List<String> texts) throws SQLException {
+    static void load(Connection conn, List<String> texts) throws SQLException {
         Sql.exec(conn, "CREATE TEMP TABLE texts(id INTEGER PRIMARY KEY, t TEXT NOT NULL)");
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO texts(t) VALUES (?)")) {
             for (String s : texts) {

@@ -3,7 +3,6 @@ package io.github.rembed;
 import io.github.rembed.client.ClientOptions;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.client.MultimodalOptions;
-import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.sql.Registrar;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,18 +43,35 @@ public final class Rembed {
     }
 
     /**
-     * A text client from the same options a {@code temp.rembed_clients} row takes, e.g.
-     * {@code textClient("local")}, {@code textClient("ollama::nomic-embed-text")} or the JSON
-     * of {@code rembed_client_options(...)}.
+     * A text client from options that name their model, e.g. {@code textClient("local")},
+     * {@code textClient("ollama::nomic-embed-text")} or the JSON of
+     * {@code rembed_client_options(...)} with a {@code model}. For the forms in which the
+     * row's name is the model ({@code 'openai'}, {@code 'openai:KEY'}), use
+     * {@link #textClient(String, String)}.
      */
     public static TextClient textClient(String options) {
         return textClient(options, RembedConfig.defaults());
     }
 
     public static TextClient textClient(String options, RembedConfig config) {
-        String name = options.contains("::") || options.trim().startsWith("{") ? "java" : options.trim();
+        String t = options == null ? "" : options.trim();
+        String name = t.contains(":") || t.startsWith("{") ? null : t;
         ClientSpec spec = new ClientOptions(config.environment()).parse(name, options);
-        return new TextClient(TextEmbedders.forSpec(spec));
+        return new TextClient(spec);
+    }
+
+    /**
+     * A text client exactly as the row {@code (name, options)} of {@code temp.rembed_clients}
+     * registers it: every form sqlite-rembed and its fork accept, e.g.
+     * {@code textClient("text-embedding-3-small", "openai:sk-...")} or
+     * {@code textClient("embed-english-v3.0", "cohere")}.
+     */
+    public static TextClient textClient(String name, String options) {
+        return textClient(name, options, RembedConfig.defaults());
+    }
+
+    public static TextClient textClient(String name, String options, RembedConfig config) {
+        return new TextClient(new ClientOptions(config.environment()).parse(name, options));
     }
 
     /**

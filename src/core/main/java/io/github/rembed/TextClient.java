@@ -1,16 +1,33 @@
 package io.github.rembed;
 
+import io.github.rembed.client.ClientSpec;
 import io.github.rembed.embed.TextEmbedder;
+import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.engine.CallStats;
 import java.util.List;
 import java.util.Objects;
 
 /** Embeds texts from Java with the same engine the SQL functions use. Thread-safe. */
 public final class TextClient {
+    private final ClientSpec spec;
     private final TextEmbedder embedder;
 
-    TextClient(TextEmbedder embedder) {
+    TextClient(ClientSpec spec) {
+        this(spec, TextEmbedders.forSpec(spec));
+    }
+
+    private TextClient(ClientSpec spec, TextEmbedder embedder) {
+        this.spec = spec;
         this.embedder = embedder;
+    }
+
+    /**
+     * This client sending {@code inputType} with every request, as
+     * {@code rembed(client, text, input_type)} does: nomic's task_type, cohere's and voyage's
+     * input_type, gemini's taskType. Other providers refuse it.
+     */
+    public TextClient withInputType(String inputType) {
+        return new TextClient(spec, TextEmbedders.forSpec(spec, Objects.requireNonNull(inputType, "inputType")));
     }
 
     public float[] embed(String text) {

@@ -179,7 +179,7 @@ class ImagesConcurrentSqlTest {
         assertEquals(null, SimSql.string(conn, "SELECT rembed_images_concurrent('mm', NULL)"));
         SQLException unknown = assertThrows(SQLException.class,
                 () -> SimSql.string(conn, "SELECT rembed_images_concurrent('nope', '[]')"));
-        assertTrue(unknown.getMessage().contains("rembed_images_concurrent: unknown multimodal client 'nope'"),
+        assertTrue(unknown.getMessage().contains("rembed_images_concurrent: multimodal client 'nope' was not registered"),
                 unknown.getMessage());
         assertTrue(unknown.getMessage().contains("mm, ollama-multimodal"), unknown.getMessage());
         SQLException notArray = assertThrows(SQLException.class,

@@ -44,6 +44,11 @@ public final class SqlTestSupport {
         }
     }
 
+    /** The names in {@code temp.rembed_clients}, sorted, comma-separated. */
+    public static String clientNames(Connection conn) throws SQLException {
+        return text(conn, "SELECT group_concat(name, ',') FROM (SELECT name FROM temp.rembed_clients ORDER BY name)");
+    }
+
     public static void exec(Connection conn, String sql) throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute(sql);

@@ -8,105 +8,118 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Parses the options of a {@code temp.rembed_clients} row into a {@link ClientSpec}. */
+/**
+ * Parses the options of a {@code temp.rembed_clients} row into a {@link ClientSpec}. Every form
+ * of sqlite-rembed and its multimodal fork is accepted: {@code 'provider'},
+ * {@code 'provider::model'}, {@code 'provider:KEY'}, a JSON object, and
+ * {@code rembed_client_options(...)}. Options naming a vision or embedding model describe a
+ * multimodal client instead: see {@link #isMultimodal(String)}.
+ */
 public final class ClientOptions {
-    /** Keys accepted by {@code rembed_client_options}. */
-    public static final Set<String> KEYS = new LinkedHashSet<>(
-            List.of("format", "model", "url", "key", "batch_size", "request_timeout_sec"));
+    /** Keys of a text client. */
+    static final Set<String> TEXT_KEYS = Set.of("format", "model", "url", "key", "batch_size", "request_timeout_sec");
+
+    /** Keys accepted by {@code rembed_client_options}: a text client's, and a multimodal client's as the fork writes them. */
+    public static final Set<String> KEYS = new LinkedHashSet<>(List.of("format", "model", "url", "key", "batch_size",
+            "request_timeout_sec", "embedding_model", "vision_model", "vision_prompt", "max_concurrent_requests"));
 
     static final int MAX_BATCH_SIZE = 2048;
     static final int MAX_TIMEOUT_SEC = 3600;
 
     private final Function<String, String> environment;
 
-    /** @param environment where {@code OPENAI_API_KEY} and {@code OLLAMA_HOST} are looked up */
+    /** @param environment where key variables, {@code OLLAMA_HOST} and {@code AZURE_OPENAI_ENDPOINT} are looked up */
     public ClientOptions(Function<String, String> environment) {
         this.environment = environment;
     }
 
-    public ClientSpec parse(String name, String options) {
-        if (name == null || name.isBlank()) {
-            throw new RembedException("client name must be non-empty TEXT");
+    /**
+     * True when {@code options} describe a multimodal client (they name a {@code vision_model}
+     * or an {@code embedding_model}), as the fork registers them in {@code temp.rembed_clients}.
+     */
+    public static boolean isMultimodal(String options) {
+        if (options == null || !options.trim().startsWith("{")) {
+            return false;
         }
-        if (options == null || options.isBlank()) {
-            throw new RembedException("client '" + name + "': options are empty; use a provider such as 'openai', "
-                    + "'ollama::nomic-embed-text' or rembed_client_options(...)");
-        }
-        String text = options.trim();
         try {
-            return text.startsWith("{") ? fromMap(name, OptionsJson.parseObject(text)) : fromShortForm(name, text);
+            Map<String, String> map = OptionsJson.parseObject(options.trim());
+            return map.containsKey("vision_model") || map.containsKey("embedding_model");
         } catch (RembedException e) {
-            throw e.getMessage().startsWith("client '") ? e
-                    : new RembedException("client '" + name + "': " + e.getMessage());
+            return false; // parsing it as a text client reports the problem, with the client's name
         }
     }
 
-    private ClientSpec fromShortForm(String name, String text) {
-        int sep = text.indexOf("::");
-        Provider provider = Provider.parse(sep < 0 ? text : text.substring(0, sep));
-        String model = sep < 0 ? name : text.substring(sep + 2).trim();
-        return build(provider, model, null, null, null, null);
+    /**
+     * @param name the row's name, which is the model when the options name none; {@code null}
+     *             from Java code that registers no name, where the options must name the model
+     */
+    public ClientSpec parse(String name, String options) {
+        if (name != null && name.isBlank()) {
+            throw new RembedException("client name must be non-empty TEXT");
+        }
+        String who = name == null ? "client" : "client '" + name + "'";
+        if (options == null || options.isBlank()) {
+            throw new RembedException(who + ": options are empty; use a provider such as 'openai', "
+                    + "'ollama::nomic-embed-text', 'openai:KEY' or rembed_client_options(...)");
+        }
+        String text = options.trim();
+        try {
+            return fromMap(name, isJson(text) ? OptionsJson.parseObject(text) : ShortForm.parse(text));
+        } catch (RembedException e) {
+            throw new RembedException(who + ": " + e.getMessage());
+        }
+    }
+
+    /** JSON of any kind is read as JSON, so that an array is reported as "not an object". */
+    private static boolean isJson(String text) {
+        char c = text.charAt(0);
+        return c == '{' || c == '[' || c == '"';
     }
 
     private ClientSpec fromMap(String name, Map<String, String> map) {
         for (String key : map.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new RembedException("unknown option '" + key + "'; expected one of " + String.join(", ", KEYS));
+            if (!TEXT_KEYS.contains(key)) {
+                throw new RembedException(KEYS.contains(key)
+                        ? "option '" + key + "' belongs to multimodal clients (give a vision_model or an embedding_model)"
+                        : "unknown option '" + key + "'; expected one of " + String.join(", ", KEYS));
             }
         }
-        String format = map.get("format");
-        if (format == null) {
-            throw new RembedException("missing option 'format' (openai, ollama or local)");
+        ModelName model = ModelName.of(map.get("format"), map.get("model"));
+        Provider provider = model.provider();
+        String modelName = model.name() != null ? model.name() : name;
+        if (provider == Provider.LOCAL) {
+            modelName = "all-minilm-l6-v2";
+        } else if (provider == Provider.LLAMAFILE && modelName == null) {
+            modelName = "llamafile"; // llamafile serves one model and takes no name
         }
-        Provider provider = Provider.parse(format);
-        String model = map.getOrDefault("model", name);
-        return build(provider, model, map.get("url"), map.get("key"),
-                positive(map.get("batch_size"), "batch_size", MAX_BATCH_SIZE),
-                positive(map.get("request_timeout_sec"), "request_timeout_sec", MAX_TIMEOUT_SEC));
-    }
-
-    private ClientSpec build(Provider provider, String model, String url, String key, Integer batchSize,
-                             Integer timeoutSec) {
-        if (model == null || model.isBlank()) {
-            throw new RembedException("model must not be empty");
+        if (modelName == null || modelName.isBlank()) {
+            throw new RembedException(name == null ? "the options name no model; give 'model' or 'provider::model'"
+                    : "model must not be empty");
         }
-        int batch = batchSize == null ? provider.defaultBatchSize() : batchSize;
+        modelName = modelName.trim();
+        String url = Endpoints.embedding(provider, map.get("url"), modelName, environment);
+        Integer batch = positive(map.get("batch_size"), "batch_size", MAX_BATCH_SIZE);
+        Integer timeoutSec = positive(map.get("request_timeout_sec"), "request_timeout_sec", MAX_TIMEOUT_SEC);
+        int batchSize = batchSize(provider, url, batch);
         Duration timeout = timeoutSec == null ? ClientSpec.DEFAULT_TIMEOUT : Duration.ofSeconds(timeoutSec);
-        return switch (provider) {
-            case LOCAL -> {
-                if (url != null) {
-                    throw new RembedException("the local model takes no url");
-                }
-                yield new ClientSpec(Provider.LOCAL, "all-minilm-l6-v2", null, null, batch, timeout);
-            }
-            case OLLAMA -> new ClientSpec(provider, model.trim(),
-                    url == null ? Endpoints.ollamaHost(environment.apply("OLLAMA_HOST")) : Endpoints.ollamaBase(url),
-                    emptyToNull(key), batch, timeout);
-            case OPENAI -> {
-                String base = url == null ? provider.defaultUrl() : Endpoints.openAiBase(url);
-                yield new ClientSpec(provider, model.trim(), base, openAiKey(base, key), batch, timeout);
-            }
-        };
+        Keys.Choice key = provider == Provider.LOCAL ? Keys.Choice.NONE
+                : Keys.choose(provider, url, map.get("key"), environment);
+        return new ClientSpec(provider, modelName, url, key.key(), key.missing(), batchSize, timeout);
     }
 
-    /**
-     * A key from the environment goes only to the provider's own host; any other URL must be
-     * given its key explicitly, so pointing a client at a test server cannot leak it.
-     */
-    String openAiKey(String base, String explicit) {
-        if (explicit != null && !explicit.isBlank()) {
-            return explicit;
+    /** One-text formats send one text per request whatever {@code batch_size} says; others keep to the provider's limit. */
+    private static int batchSize(Provider provider, String url, Integer requested) {
+        if (provider.wire(url).oneTextPerRequest()) {
+            return 1;
         }
-        boolean defaultHost = Endpoints.host(base).equals(Endpoints.host(Provider.OPENAI.defaultUrl()));
-        if (!defaultHost) {
-            return null;
+        if (requested == null) {
+            return provider.defaultBatchSize();
         }
-        String fromEnv = environment.apply(Provider.OPENAI.keyVariable());
-        if (fromEnv == null || fromEnv.isBlank()) {
-            throw new RembedException("no API key for " + base + ": set " + Provider.OPENAI.keyVariable()
-                    + " or pass 'key' in rembed_client_options(...)");
+        if (requested > provider.maxBatchSize()) {
+            throw new RembedException("batch_size for " + provider.id() + " is at most " + provider.maxBatchSize()
+                    + ", got " + requested);
         }
-        return fromEnv.trim();
+        return requested;
     }
 
     static Integer positive(String value, String option, int max) {
@@ -123,9 +136,5 @@ public final class ClientOptions {
             throw new RembedException("option '" + option + "' must be a whole number from 1 to " + max
                     + ", got '" + value + "'");
         }
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

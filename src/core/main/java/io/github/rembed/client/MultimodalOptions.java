@@ -17,9 +17,15 @@ import java.util.function.Function;
  * {@code provider::model} with another provider uses that provider's own defaults.
  */
 public final class MultimodalOptions {
-    /** Keys accepted by {@code rembed_multimodal_client_options}. */
+    /**
+     * Keys accepted by {@code rembed_multimodal_client_options}; {@code model} is the fork's name
+     * for the vision model.
+     */
     public static final Set<String> KEYS = new LinkedHashSet<>(List.of("format", "url", "key", "vision_model",
-            "embedding_model", "vision_prompt", "max_concurrent_requests", "request_timeout_sec", "batch_size"));
+            "embedding_model", "vision_prompt", "max_concurrent_requests", "request_timeout_sec", "batch_size",
+            "model"));
+
+    private static final String OPENAI_BASE = "https://api.openai.com/v1";
 
     private final Function<String, String> environment;
     private final ClientOptions textOptions;
@@ -40,11 +46,26 @@ public final class MultimodalOptions {
         String text = options.trim();
         try {
             Map<String, String> map = text.startsWith("{") ? OptionsJson.parseObject(text) : Map.of("format", text);
-            return fromMap(name, map);
+            return fromMap(name, visionModelFromModel(map));
         } catch (RembedException e) {
-            throw e.getMessage().startsWith("client '") ? e
-                    : new RembedException("client '" + name + "': " + e.getMessage());
+            throw new RembedException("client '" + name + "': " + e.getMessage());
         }
+    }
+
+    /** The fork names the vision model {@code model}; it may not contradict {@code vision_model}. */
+    private static Map<String, String> visionModelFromModel(Map<String, String> map) {
+        String model = map.get("model");
+        if (model == null) {
+            return map;
+        }
+        String vision = map.get("vision_model");
+        if (vision != null && !vision.trim().equals(model.trim())) {
+            throw new RembedException("'model' and 'vision_model' name different vision models; give one of them");
+        }
+        Map<String, String> out = new LinkedHashMap<>(map);
+        out.remove("model");
+        out.put("vision_model", model);
+        return out;
     }
 
     private MultimodalSpec fromMap(String name, Map<String, String> map) {
@@ -54,8 +75,9 @@ public final class MultimodalOptions {
             }
         }
         Provider format = Provider.parse(map.getOrDefault("format", impliedFormat(map.get("vision_model"))));
-        if (format == Provider.LOCAL) {
-            throw new RembedException("format must be ollama or openai: there is no in-process vision model");
+        if (!sees(format) && !(map.containsKey("vision_model") && map.get("vision_model").contains("::"))) {
+            throw new RembedException("format must be ollama or openai: " + (format == Provider.LOCAL
+                    ? "there is no in-process vision model" : format.id() + " has no vision model here"));
         }
         int maxConcurrent = orDefault(ClientOptions.positive(map.get("max_concurrent_requests"),
                 "max_concurrent_requests", MultimodalSpec.MAX_CONCURRENT), MultimodalSpec.DEFAULT_MAX_CONCURRENT);
@@ -70,8 +92,10 @@ public final class MultimodalOptions {
         }
 
         Side vision = Side.of(map.get("vision_model"), format, defaultVisionModel(format));
-        if (vision.provider == Provider.LOCAL) {
-            throw new RembedException("vision_model: there is no in-process vision model; use ollama:: or openai::");
+        if (!sees(vision.provider)) {
+            throw new RembedException("vision_model: " + (vision.provider == Provider.LOCAL
+                    ? "there is no in-process vision model" : vision.provider.id() + " has no vision model here")
+                    + "; use ollama:: or openai::");
         }
         String visionUrl = vision.provider == format ? map.get("url") : null;
         String visionKey = vision.provider == format ? map.get("key") : null;
@@ -91,25 +115,27 @@ public final class MultimodalOptions {
         text.put("request_timeout_sec", Integer.toString(timeoutSec));
         ClientSpec embeddingSpec;
         try {
-            embeddingSpec = textOptions.parse(name, OptionsJson.fromPairs(pairs(text), ClientOptions.KEYS));
+            embeddingSpec = textOptions.parse(null, OptionsJson.fromPairs(pairs(text), ClientOptions.KEYS));
         } catch (RembedException e) {
-            throw new RembedException("embedding_model: " + e.getMessage().replace("client '" + name + "': ", ""));
+            throw new RembedException("embedding_model: " + e.getMessage().replaceFirst("^client: ", ""));
         }
         return new MultimodalSpec(visionSpec, embeddingSpec, maxConcurrent, timeout, batchSize);
     }
 
     private VisionSpec visionSpec(Side side, String url, String key, String prompt, Duration timeout) {
-        return switch (side.provider) {
-            case OLLAMA -> new VisionSpec(Provider.OLLAMA, side.model,
+        if (side.provider == Provider.OLLAMA) {
+            return new VisionSpec(Provider.OLLAMA, side.model,
                     url == null ? Endpoints.ollamaHost(environment.apply("OLLAMA_HOST")) : Endpoints.ollamaBase(url),
-                    key == null || key.isBlank() ? null : key, prompt, timeout);
-            case OPENAI -> {
-                String base = url == null ? Provider.OPENAI.defaultUrl() : Endpoints.openAiBase(url);
-                yield new VisionSpec(Provider.OPENAI, side.model, base, textOptions.openAiKey(base, key), prompt,
-                        timeout);
-            }
-            case LOCAL -> throw new IllegalStateException();
-        };
+                    key == null || key.isBlank() ? null : key, null, prompt, timeout);
+        }
+        String base = url == null ? OPENAI_BASE : Endpoints.openAiBase(url);
+        Keys.Choice choice = Keys.choose(Provider.OPENAI, base, key, environment);
+        return new VisionSpec(Provider.OPENAI, side.model, base, choice.key(), choice.missing(), prompt, timeout);
+    }
+
+    /** The providers with vision models here. */
+    private static boolean sees(Provider p) {
+        return p == Provider.OLLAMA || p == Provider.OPENAI;
     }
 
     /** Without {@code format}, the vision model's {@code provider::} prefix decides, else Ollama. */

@@ -25,6 +25,11 @@ public record MultimodalSpec(VisionSpec vision, ClientSpec embedding, int maxCon
         }
     }
 
+    /** The same client with another vision instruction. */
+    public MultimodalSpec withPrompt(String prompt) {
+        return new MultimodalSpec(vision.withPrompt(prompt), embedding, maxConcurrent, timeout, batchSize);
+    }
+
     public String describe() {
         return vision.describe() + " -> " + embedding.describe();
     }

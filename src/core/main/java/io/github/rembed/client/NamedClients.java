@@ -36,7 +36,7 @@ public final class NamedClients<T> {
     public T get(String name) {
         T spec = byName.get(name);
         if (spec == null) {
-            throw new RembedException("unknown " + kind + " '" + name + "'; registered " + kind + "s: "
+            throw new RembedException(kind + " '" + name + "' was not registered; registered " + kind + "s: "
                     + String.join(", ", new TreeSet<>(byName.keySet()))
                     + " (add one with INSERT INTO " + table + "(name, options))");
         }

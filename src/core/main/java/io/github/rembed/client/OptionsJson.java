@@ -1,6 +1,9 @@
 package io.github.rembed.client;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +11,7 @@ import io.github.rembed.RembedException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +20,10 @@ import java.util.Set;
  * returns) or the short forms {@code provider} and {@code provider::model}.
  */
 public final class OptionsJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Older or other spellings of option names: sqlite-rembed's {@code flavor}, the fork's {@code provider} and {@code api_key}. */
+    private static final Map<String, String> ALIASES = Map.of("flavor", "format", "provider", "format", "api_key", "key");
 
     private OptionsJson() {
     }
@@ -36,7 +43,7 @@ public final class OptionsJson {
             if (!(k instanceof String key)) {
                 throw new RembedException("option name at argument " + (i + 1) + " must be TEXT");
             }
-            String normalized = key.trim().toLowerCase(java.util.Locale.ROOT);
+            String normalized = canonical(key);
             if (!allowedKeys.contains(normalized)) {
                 throw new RembedException("unknown option '" + key + "'; expected one of " + String.join(", ",
                         allowedKeys));
@@ -58,13 +65,30 @@ public final class OptionsJson {
         return out.toString();
     }
 
-    /** Parses a JSON options object into an ordered map of key to text value. */
+    /** The option name {@code key} stands for: lower case, aliases resolved. */
+    static String canonical(String key) {
+        String k = key.trim().toLowerCase(Locale.ROOT);
+        return ALIASES.getOrDefault(k, k);
+    }
+
+    /**
+     * Parses a JSON options object into an ordered map of canonical key to text value. A name
+     * given twice, directly or through an alias, is an error. Errors never quote the text,
+     * which may hold a key.
+     */
     static Map<String, String> parseObject(String text) {
         JsonNode node;
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new RembedException("options are not valid JSON: " + e.getOriginalMessage());
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (original.startsWith("Duplicate field '")) {
+                String name = original.substring("Duplicate field '".length(), original.indexOf('\'', 17));
+                throw new RembedException("option '" + canonical(name) + "' given twice");
+            }
+            JsonLocation at = e.getLocation();
+            throw new RembedException("options are not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (node == null || !node.isObject()) {
             throw new RembedException("options must be a JSON object");
@@ -73,10 +97,13 @@ public final class OptionsJson {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
+            String key = canonical(e.getKey());
             if (v.isContainerNode() || v.isNull()) {
-                throw new RembedException("option '" + e.getKey() + "' must be a text or number");
+                throw new RembedException("option '" + key + "' must be a text or number");
             }
-            out.put(e.getKey().toLowerCase(java.util.Locale.ROOT), v.asText());
+            if (out.put(key, v.asText()) != null) {
+                throw new RembedException("option '" + key + "' given twice");
+            }
         }
         return out;
     }

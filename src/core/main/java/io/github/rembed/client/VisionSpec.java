@@ -11,18 +11,30 @@ import java.time.Duration;
  * @param model    model name as the provider knows it
  * @param baseUrl  base URL the provider's paths are appended to
  * @param key      API key or {@code null}
+ * @param missingKey the key variables found empty although the client talks to OpenAI itself,
+ *                 reported at first use; otherwise {@code null}
  * @param prompt   the instruction sent with every image
  * @param timeout  per-request timeout
  */
-public record VisionSpec(Provider provider, String model, String baseUrl, String key, String prompt,
-                         Duration timeout) {
+public record VisionSpec(Provider provider, String model, String baseUrl, String key, String missingKey,
+                         String prompt, Duration timeout) {
     public static final String DEFAULT_PROMPT = "Describe this image in one detailed paragraph.";
 
     public VisionSpec {
-        if (provider == Provider.LOCAL) {
-            throw new IllegalArgumentException("no in-process vision model");
+        if (provider != Provider.OPENAI && provider != Provider.OLLAMA) {
+            throw new IllegalArgumentException("no " + provider.id() + " vision model");
         }
         Redactor.remember(key);
+    }
+
+    /** The same model asked with another instruction, for {@code rembed_image_prompt}. */
+    public VisionSpec withPrompt(String otherPrompt) {
+        return new VisionSpec(provider, model, baseUrl, key, missingKey, otherPrompt, timeout);
+    }
+
+    /** Throws the "no API key" error when this client needs a key it was not given. */
+    public void requireKey() {
+        Keys.require(provider, missingKey);
     }
 
     /** Where requests go, for messages: provider, model and URL, never the key. */

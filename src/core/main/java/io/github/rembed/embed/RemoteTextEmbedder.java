@@ -1,6 +1,5 @@
 package io.github.rembed.embed;
 
-import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.github.rembed.client.ClientSpec;
@@ -10,7 +9,7 @@ import io.github.rembed.engine.RetryPolicy;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A remote model reached through LangChain4j: one request per batch, retried by {@link Retrier}. */
+/** A remote model behind LangChain4j's {@link EmbeddingModel}: one request per batch, retried by {@link Retrier}. */
 final class RemoteTextEmbedder extends ChunkedEmbedder {
     private final EmbeddingModel model;
     private final RetryPolicy retry;
@@ -26,7 +25,7 @@ final class RemoteTextEmbedder extends ChunkedEmbedder {
     @Override
     List<float[]> embedChunk(List<TextSegment> chunk, CallStats stats) {
         List<float[]> vectors = Retrier.call(() -> model.embedAll(chunk).content().stream()
-                .map(Embedding::vector).toList(), retry, stats, spec().describe());
+                .map(e -> e == null ? null : e.vector()).toList(), retry, stats, spec().describe());
         if (!vectors.isEmpty() && vectors.get(0) != null) {
             ReplyCheck.sameDimensions(dimensions, vectors.get(0).length, spec().describe());
         }

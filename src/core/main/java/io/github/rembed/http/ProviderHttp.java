@@ -3,7 +3,6 @@ package io.github.rembed.http;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
@@ -23,11 +22,6 @@ public final class ProviderHttp {
             .build();
 
     private ProviderHttp() {
-    }
-
-    /** Headers that carry {@code key} as a bearer token; none when there is no key. */
-    public static Map<String, String> authorization(String key) {
-        return key == null ? Map.of() : Map.of("Authorization", "Bearer " + key);
     }
 
     /** A builder for LangChain4j; {@code readTimeout} becomes the per-request timeout. */

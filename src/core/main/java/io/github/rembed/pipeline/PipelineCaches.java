@@ -24,9 +24,9 @@ final class PipelineCaches {
         }
     }
 
-    record EmbeddingKey(String provider, String baseUrl, String model, String text) {
+    record EmbeddingKey(String provider, String url, String model, String text) {
         static EmbeddingKey of(ClientSpec spec, String text) {
-            return new EmbeddingKey(spec.provider().id(), spec.baseUrl(), spec.model(), text);
+            return new EmbeddingKey(spec.provider().id(), spec.url(), spec.model(), text);
         }
     }
 

@@ -26,7 +26,7 @@ final class StageLimits {
     }
 
     Semaphore embedding(ClientSpec spec, int limit) {
-        return of("embedding", spec.provider().id() + " " + spec.baseUrl(), limit);
+        return of("embedding", spec.provider().id() + " " + spec.url(), limit);
     }
 
     private Semaphore of(String stage, String endpoint, int limit) {

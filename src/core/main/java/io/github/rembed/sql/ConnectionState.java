@@ -25,7 +25,7 @@ final class ConnectionState {
     ConnectionState(RembedConfig config, String sqliteVersion) {
         this.sqliteVersion = sqliteVersion;
         configure(config);
-        tables.put(TEXT_CLIENTS, ClientRows.of(clients.text, (name, text) -> options.parse(name, text)));
+        tables.put(TEXT_CLIENTS, new TextClientRows(clients, () -> options, () -> multimodalOptions));
         tables.put(MULTIMODAL_CLIENTS, ClientRows.of(clients.multimodal,
                 (name, text) -> multimodalOptions.parse(name, text)));
     }

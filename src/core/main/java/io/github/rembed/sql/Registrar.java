@@ -49,7 +49,8 @@ public final class Registrar {
                 ClientOptions.KEYS), deterministic);
         Function.create(conn, "rembed_multimodal_client_options", new ClientOptionsFunction(
                 "rembed_multimodal_client_options", MultimodalOptions.KEYS), deterministic);
-        Function.create(conn, "rembed_image", new RembedImageFunction(state, conn));
+        Function.create(conn, "rembed_image", RembedImageFunction.plain(state, conn));
+        Function.create(conn, "rembed_image_prompt", RembedImageFunction.withPrompt(state, conn));
         Function.create(conn, "rembed_images_concurrent", new RembedImagesConcurrentFunction(state, conn));
         Function.create(conn, "readfile", new FileFunctions.ReadFile(state));
         Function.create(conn, "readfile_base64", new FileFunctions.ReadFileBase64(state));

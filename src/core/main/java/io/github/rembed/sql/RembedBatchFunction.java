@@ -2,7 +2,7 @@ package io.github.rembed.sql;
 
 import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
-import io.github.rembed.embed.TextEmbedders;
+import io.github.rembed.embed.TextEmbedder;
 import io.github.rembed.embed.Vectors;
 import io.github.rembed.engine.CallStats;
 import io.github.rembed.pipeline.PipelineRuntime;
@@ -11,8 +11,8 @@ import java.util.List;
 import org.sqlite.SQLiteConnection;
 
 /**
- * {@code rembed_batch(client, json_array)}: a JSON array of base64 embeddings in input order,
- * one request per {@code batch_size} texts. With a multimodal client the items are base64
+ * {@code rembed_batch(client, json_array [, input_type])}: a JSON array of base64 embeddings in
+ * input order, one request per {@code batch_size} texts. With a multimodal client the items are base64
  * images, embedded one at a time (see {@link SequentialImages}).
  */
 final class RembedBatchFunction extends SqlFunction {
@@ -27,9 +27,12 @@ final class RembedBatchFunction extends SqlFunction {
 
     @Override
     void call() throws Exception {
-        requireArgs(2, "rembed_batch(client, json_array)");
+        requireArgs(2, 3, "rembed_batch(client, json_array [, input_type])");
         String client = text(0, "client name");
         if (!state.clients.text.has(client) && state.clients.multimodal.has(client)) {
+            if (optionalText(2, "input_type") != null) {
+                throw new RembedException("client '" + client + "' is a multimodal client; it takes no input_type");
+            }
             if (isNull(1)) {
                 result();
             } else {
@@ -38,6 +41,7 @@ final class RembedBatchFunction extends SqlFunction {
             return;
         }
         ClientSpec spec = state.clients.text.get(client);
+        TextEmbedder embedder = InputTypes.embedder(client, spec, optionalText(2, "input_type"));
         if (isNull(1)) {
             result();
             return;
@@ -49,8 +53,8 @@ final class RembedBatchFunction extends SqlFunction {
             }
         }
         CallStats stats = new CallStats();
-        List<String> encoded = TextInputs.mapNonNull(texts, present -> TextEmbedders.forSpec(spec)
-                .embed(present, stats).stream().map(Vectors::toBase64).toList());
+        List<String> encoded = TextInputs.mapNonNull(texts, present -> embedder.embed(present, stats).stream()
+                .map(Vectors::toBase64).toList());
         result(JsonArrays.write(encoded));
     }
 

@@ -7,22 +7,47 @@ import io.github.rembed.pipeline.ImageInput;
 import io.github.rembed.pipeline.PipelineRuntime;
 import org.sqlite.SQLiteConnection;
 
-/** {@code rembed_image(client, image)}: one image (BLOB, base64 TEXT or data: URL) to an embedding BLOB. */
+/**
+ * {@code rembed_image(client, image)}: one image (BLOB, base64 TEXT or data: URL) to an
+ * embedding BLOB; {@code rembed_image_prompt(client, image, prompt)} describes it with this
+ * call's own instruction instead of the client's {@code vision_prompt}.
+ */
 final class RembedImageFunction extends SqlFunction {
     private final ConnectionState state;
     private final SQLiteConnection conn;
+    private final boolean withPrompt;
 
-    RembedImageFunction(ConnectionState state, SQLiteConnection conn) {
-        super("rembed_image");
+    private RembedImageFunction(String name, ConnectionState state, SQLiteConnection conn, boolean withPrompt) {
+        super(name);
         this.state = state;
         this.conn = conn;
+        this.withPrompt = withPrompt;
+    }
+
+    static RembedImageFunction plain(ConnectionState state, SQLiteConnection conn) {
+        return new RembedImageFunction("rembed_image", state, conn, false);
+    }
+
+    static RembedImageFunction withPrompt(ConnectionState state, SQLiteConnection conn) {
+        return new RembedImageFunction("rembed_image_prompt", state, conn, true);
     }
 
     @Override
     void call() throws Exception {
-        requireArgs(2, "rembed_image(client, image)");
+        if (withPrompt) {
+            requireArgs(3, "rembed_image_prompt(client, image, prompt)");
+        } else {
+            requireArgs(2, "rembed_image(client, image)");
+        }
         String client = text(0, "client name");
         MultimodalSpec spec = state.clients.multimodal.get(client);
+        if (withPrompt) {
+            String prompt = text(2, "prompt").trim();
+            if (prompt.isEmpty()) {
+                throw new RembedException("prompt must not be empty");
+            }
+            spec = spec.withPrompt(prompt);
+        }
         byte[] image = switch (type(1)) {
             case NULL -> null;
             case BLOB -> blob(1);

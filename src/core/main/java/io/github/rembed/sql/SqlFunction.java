@@ -57,6 +57,18 @@ abstract class SqlFunction extends Function {
         }
     }
 
+    void requireArgs(int min, int max, String usage) throws SQLException {
+        if (args() < min || args() > max) {
+            throw new RembedException("expected " + min + " to " + max + " arguments, got " + args() + "; usage: "
+                    + usage);
+        }
+    }
+
+    /** Argument {@code i} as TEXT, or null when it is absent or NULL. */
+    String optionalText(int i, String what) throws SQLException {
+        return args() <= i || isNull(i) ? null : text(i, what);
+    }
+
     boolean isNull(int i) throws SQLException {
         return value_type(i) == NULL;
     }

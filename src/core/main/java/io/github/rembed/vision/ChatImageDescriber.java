@@ -20,6 +20,7 @@ final class ChatImageDescriber implements ImageDescriber {
 
     @Override
     public String describe(byte[] image, ImageType type) {
+        spec.requireKey();
         UserMessage message = UserMessage.from(TextContent.from(spec.prompt()),
                 ImageContent.from(Base64.getEncoder().encodeToString(image), type.mimeType()));
         String text = model.chat(message).aiMessage().text();

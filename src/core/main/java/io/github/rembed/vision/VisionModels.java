@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.github.rembed.client.Auth;
 import io.github.rembed.client.VisionSpec;
 import io.github.rembed.http.ProviderHttp;
 
@@ -35,10 +36,10 @@ public final class VisionModels {
                     .baseUrl(spec.baseUrl())
                     .modelName(spec.model())
                     .timeout(spec.timeout())
-                    .customHeaders(ProviderHttp.authorization(spec.key()))
+                    .customHeaders(Auth.BEARER.headers(spec.key()))
                     .maxRetries(0)
                     .build();
-            case LOCAL -> throw new IllegalArgumentException("no in-process vision model");
+            default -> throw new IllegalArgumentException("no " + spec.provider().id() + " vision model");
         };
     }
 }

@@ -14,6 +14,7 @@ final class DotCommands {
     private static final List<DotCommandFamily> FAMILIES = List.of(
             new OutputCommands(),
             new SessionCommands(),
+            new ParameterCommands(),
             new FileCommands(),
             new SchemaCommands(),
             new ImageCommands());

@@ -8,8 +8,6 @@ import java.util.List;
 
 /** Prints a result set in the current {@code .mode}, byte for byte as the sqlite3 shell would. */
 final class ResultPrinter {
-    private static final String COLUMN_GAP = "  ";
-
     private final Output out;
     private final Settings settings;
 
@@ -25,8 +23,16 @@ final class ResultPrinter {
         for (int i = 1; i <= n; i++) {
             names.add(meta.getColumnLabel(i));
         }
-        if (settings.mode == OutputMode.COLUMN) {
-            printColumns(names, rs);
+        if (settings.mode.tabular()) {
+            List<Cell[]> rows = new ArrayList<>();
+            while (rs.next()) {
+                Cell[] cells = new Cell[n];
+                for (int i = 0; i < n; i++) {
+                    cells[i] = Cell.read(rs, i + 1);
+                }
+                rows.add(cells);
+            }
+            new ColumnarPrinter(out, settings).print(names, rows);
             return;
         }
         int row = 0;
@@ -50,7 +56,7 @@ final class ResultPrinter {
             case QUOTE -> quoted(names, cells, row);
             case LINE -> line(names, cells, row);
             case JSON -> json(names, cells, row);
-            case COLUMN -> throw new IllegalStateException("column mode is buffered");
+            case COLUMN, TABLE, MARKDOWN, BOX -> throw new IllegalStateException("tabular modes are buffered");
         }
     }
 
@@ -147,54 +153,5 @@ final class ResultPrinter {
             }
         }
         return b.append('"').toString();
-    }
-
-    /** Column mode reads every row first, since a column is as wide as its widest value. */
-    private void printColumns(List<String> names, ResultSet rs) throws SQLException {
-        int n = names.size();
-        List<Cell[]> rows = new ArrayList<>();
-        int[] widths = new int[n];
-        for (int i = 0; i < n; i++) {
-            widths[i] = width(names.get(i));
-        }
-        while (rs.next()) {
-            Cell[] cells = new Cell[n];
-            for (int i = 0; i < n; i++) {
-                cells[i] = Cell.read(rs, i + 1);
-                widths[i] = Math.max(widths[i], width(cells[i].chars()));
-            }
-            rows.add(cells);
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        if (settings.headers) {
-            for (int i = 0; i < n; i++) {
-                out.text((i > 0 ? COLUMN_GAP : "") + pad(names.get(i), widths[i]));
-            }
-            out.text("\n");
-            for (int i = 0; i < n; i++) {
-                out.text((i > 0 ? COLUMN_GAP : "") + "-".repeat(widths[i]));
-            }
-            out.text("\n");
-        }
-        for (Cell[] cells : rows) {
-            for (int i = 0; i < n; i++) {
-                if (i > 0) {
-                    out.text(COLUMN_GAP);
-                }
-                out.cell(cells[i]);
-                out.text(" ".repeat(widths[i] - width(cells[i].chars())));
-            }
-            out.text("\n");
-        }
-    }
-
-    private static int width(String s) {
-        return s.codePointCount(0, s.length());
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - width(s));
     }
 }

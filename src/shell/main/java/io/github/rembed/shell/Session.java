@@ -202,6 +202,7 @@ final class Session {
                 return;
             }
             try (ps; Progress ticking = Progress.ticking(err, stderrIsTerminal, "running")) {
+                SqlParameters.bind(connection, ps, sql);
                 if (ps.execute()) {
                     try (ResultSet rs = ps.getResultSet()) {
                         printer.print(rs);

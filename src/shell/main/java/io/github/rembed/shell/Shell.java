@@ -32,7 +32,8 @@ public final class Shell {
               -bail             stop at the first error
               -echo             print each command before running it
               -header, -noheader
-              -list, -csv, -line, -column, -json, -tabs, -quote   output mode (default list)
+              -list, -csv, -line, -column, -json, -tabs, -quote,
+              -box, -table, -markdown   output mode (default list)
               -separator SEP    column separator of list mode
               -version          print versions and exit
               -help             this text
@@ -85,8 +86,14 @@ public final class Shell {
                     }
                     case "-bail" -> preset.bail = true;
                     case "-echo" -> preset.echo = true;
-                    case "-header", "-headers" -> preset.headers = true;
-                    case "-noheader" -> preset.headers = false;
+                    case "-header", "-headers" -> {
+                        preset.headers = true;
+                        preset.headersSet = true;
+                    }
+                    case "-noheader" -> {
+                        preset.headers = false;
+                        preset.headersSet = true;
+                    }
                     case "-separator" -> {
                         if (++i >= args.length) {
                             throw new ShellError("missing argument to -separator");
@@ -94,7 +101,7 @@ public final class Shell {
                         preset.columnSeparator = DotArgs.unescape(args[i]);
                     }
                     default -> {
-                        OutputMode mode = OutputMode.named(option.substring(1)).orElseThrow(() ->
+                        OutputMode mode = OutputMode.exactly(option.substring(1)).orElseThrow(() ->
                                 new ShellError("unknown option: " + a + "\nUse -help for a list of options."));
                         String sep = preset.columnSeparator;
                         preset.mode(mode);
@@ -166,6 +173,7 @@ public final class Shell {
         to.columnSeparator = from.columnSeparator;
         to.rowSeparator = from.rowSeparator;
         to.headers = from.headers;
+        to.headersSet = from.headersSet;
         to.bail = from.bail;
         to.echo = from.echo;
     }

@@ -44,6 +44,16 @@ public sealed interface Fault {
         return DropConnection.INSTANCE;
     }
 
+    /** OpenAI format: reply 200 with the {@code data} items in reverse order, each keeping its true {@code index}. */
+    static Fault reorderedIndexes() {
+        return ReorderedIndexes.INSTANCE;
+    }
+
+    /** OpenAI format: reply 200 with every {@code data} item claiming {@code index} 0. */
+    static Fault duplicateIndex() {
+        return DuplicateIndex.INSTANCE;
+    }
+
     record Status(int code) implements Fault {
     }
 
@@ -59,4 +69,8 @@ public sealed interface Fault {
     enum WrongDimensions implements Fault { INSTANCE }
 
     enum DropConnection implements Fault { INSTANCE }
+
+    enum ReorderedIndexes implements Fault { INSTANCE }
+
+    enum DuplicateIndex implements Fault { INSTANCE }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** What the simulator has seen since start or the last {@link #reset()}. */
 public final class Metrics {
-    /** Bounds memory in long benchmark runs; tests see far fewer. */
+    /** Bounds each recorded list in long benchmark runs; tests see far fewer. */
     private static final int MAX_AUTHORIZATION_HEADERS = 100_000;
 
     private final Map<Endpoint, AtomicLong> requests = counters();
@@ -19,6 +19,8 @@ public final class Metrics {
     private final AtomicInteger maxVision = new AtomicInteger();
     private final AtomicInteger maxEmbedding = new AtomicInteger();
     private final List<String> authorizationHeaders = new ArrayList<>();
+    private final List<String> credentials = new ArrayList<>();
+    private final List<String> prompts = new ArrayList<>();
 
     Metrics() {
     }
@@ -58,6 +60,24 @@ public final class Metrics {
         }
     }
 
+    /**
+     * Every credential received, in order, wherever it was carried: {@code Authorization},
+     * {@code x-goog-api-key} and {@code api-key} headers and a {@code key} query parameter
+     * (first 100,000 kept).
+     */
+    public List<String> credentials() {
+        synchronized (credentials) {
+            return List.copyOf(credentials);
+        }
+    }
+
+    /** The instruction of every vision request answered, in order (first 100,000 kept). */
+    public List<String> visionPrompts() {
+        synchronized (prompts) {
+            return List.copyOf(prompts);
+        }
+    }
+
     /** Zeroes counters and peaks and forgets headers; requests in flight stay counted as in flight. */
     public void reset() {
         requests.values().forEach(c -> c.set(0));
@@ -67,15 +87,34 @@ public final class Metrics {
         synchronized (authorizationHeaders) {
             authorizationHeaders.clear();
         }
+        synchronized (credentials) {
+            credentials.clear();
+        }
+        synchronized (prompts) {
+            prompts.clear();
+        }
     }
 
-    void request(Endpoint e, String authorization) {
+    void prompt(String prompt) {
+        synchronized (prompts) {
+            if (prompts.size() < MAX_AUTHORIZATION_HEADERS) {
+                prompts.add(prompt);
+            }
+        }
+    }
+
+    void request(Endpoint e, String authorization, List<String> credentialsSent) {
         requests.get(e).incrementAndGet();
         if (authorization != null) {
             synchronized (authorizationHeaders) {
                 if (authorizationHeaders.size() < MAX_AUTHORIZATION_HEADERS) {
                     authorizationHeaders.add(authorization);
                 }
+            }
+        }
+        synchronized (credentials) {
+            if (credentials.size() < MAX_AUTHORIZATION_HEADERS) {
+                credentials.addAll(credentialsSent);
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Builds the JSON bodies OpenAI and Ollama send back, field names as the real servers spell them. */
+/** Builds the JSON bodies each provider sends back, field names as the real servers spell them. */
 final class Replies {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong COMPLETION_IDS = new AtomicLong();
@@ -18,34 +18,69 @@ final class Replies {
     private Replies() {
     }
 
-    static ObjectNode embeddings(SimRequest r, List<float[]> vectors) {
+    /** The reply to an embedding request; {@code order} shapes OpenAI's {@code data} items. */
+    static ObjectNode embeddings(SimRequest r, List<float[]> vectors, IndexOrder order) {
         ObjectNode out = JSON.createObjectNode();
         switch (r.endpoint()) {
-            case OPENAI_EMBEDDINGS -> {
-                out.put("object", "list");
-                ArrayNode data = out.putArray("data");
-                for (int i = 0; i < vectors.size(); i++) {
-                    ObjectNode item = data.addObject().put("object", "embedding").put("index", i);
-                    if (r.base64()) {
-                        item.put("embedding", base64(vectors.get(i)));
-                    } else {
-                        floats(item.putArray("embedding"), vectors.get(i));
-                    }
-                }
-                out.put("model", r.model());
-                int tokens = tokens(r.texts());
-                out.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
-            }
+            case OPENAI_EMBEDDINGS, AZURE_EMBEDDINGS -> openAi(out, r, vectors, order);
             case OLLAMA_EMBED -> {
                 out.put("model", r.model());
-                ArrayNode embeddings = out.putArray("embeddings");
-                vectors.forEach(v -> floats(embeddings.addArray(), v));
+                floatArrays(out.putArray("embeddings"), vectors);
                 out.put("total_duration", 0).put("load_duration", 0).put("prompt_eval_count", tokens(r.texts()));
             }
-            case OLLAMA_EMBEDDINGS -> floats(out.putArray("embedding"), vectors.isEmpty() ? new float[0] : vectors.get(0));
+            case OLLAMA_EMBEDDINGS, LLAMAFILE_EMBEDDING ->
+                    floats(out.putArray("embedding"), vectors.isEmpty() ? new float[0] : vectors.get(0));
+            case NOMIC_EMBED -> {
+                floatArrays(out.putArray("embeddings"), vectors);
+                out.put("model", r.model());
+                out.putObject("usage").put("prompt_tokens", tokens(r.texts())).put("total_tokens", tokens(r.texts()));
+            }
+            case COHERE_EMBED_V2 -> {
+                out.put("id", "sim-" + COMPLETION_IDS.incrementAndGet());
+                floatArrays(out.putObject("embeddings").putArray("float"), vectors);
+                r.texts().forEach(out.putArray("texts")::add);
+                out.put("response_type", "embeddings_by_type");
+            }
+            case COHERE_EMBED_V1 -> {
+                out.put("id", "sim-" + COMPLETION_IDS.incrementAndGet());
+                floatArrays(out.putArray("embeddings"), vectors);
+                r.texts().forEach(out.putArray("texts")::add);
+                out.put("response_type", "embeddings_floats");
+            }
+            case GEMINI_BATCH_EMBED -> {
+                ArrayNode embeddings = out.putArray("embeddings");
+                vectors.forEach(v -> floats(embeddings.addObject().putArray("values"), v));
+            }
             default -> throw new IllegalArgumentException(r.endpoint() + " is not an embedding endpoint");
         }
         return out;
+    }
+
+    /** How the {@code data} items of an OpenAI-format reply are laid out. */
+    enum IndexOrder {
+        /** In input order, each with its index: what the real service sends. */
+        IN_ORDER,
+        /** Reversed, each keeping its true index: legal, and a client must place items by index. */
+        REVERSED,
+        /** Every item claims index 0: a reply no client may trust. */
+        DUPLICATE
+    }
+
+    private static void openAi(ObjectNode out, SimRequest r, List<float[]> vectors, IndexOrder order) {
+        out.put("object", "list");
+        ArrayNode data = out.putArray("data");
+        for (int n = 0; n < vectors.size(); n++) {
+            int i = order == IndexOrder.REVERSED ? vectors.size() - 1 - n : n;
+            ObjectNode item = data.addObject().put("object", "embedding").put("index", order == IndexOrder.DUPLICATE ? 0 : i);
+            if (r.base64()) {
+                item.put("embedding", base64(vectors.get(i)));
+            } else {
+                floats(item.putArray("embedding"), vectors.get(i));
+            }
+        }
+        out.put("model", r.model());
+        int tokens = tokens(r.texts());
+        out.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
     }
 
     static ObjectNode caption(SimRequest r, String caption) {
@@ -77,15 +112,39 @@ final class Replies {
         return out;
     }
 
-    /** Ollama: {"error":"..."}; OpenAI: {"error":{"message":"...","type":...}}. */
-    static ObjectNode error(Endpoint e, String message, String openAiType) {
+    /**
+     * An error body shaped as the endpoint's real service shapes it: OpenAI
+     * {@code {"error":{"message":...}}}, Ollama {@code {"error":"..."}}, FastAPI
+     * {@code {"detail":"..."}}, Cohere {@code {"message":"..."}}, Google
+     * {@code {"error":{"code":400,"message":...,"status":...}}}.
+     */
+    static ObjectNode error(Endpoint e, int status, String message, String openAiType) {
         ObjectNode out = JSON.createObjectNode();
-        if (e != null && e.openAi()) {
-            out.putObject("error").put("message", message).put("type", openAiType).putNull("param").putNull("code");
-        } else {
-            out.put("error", message);
+        switch (e == null ? Endpoint.ErrorStyle.OLLAMA : e.errorStyle()) {
+            case OPENAI -> out.putObject("error").put("message", message).put("type", openAiType).putNull("param")
+                    .putNull("code");
+            case OLLAMA -> out.put("error", message);
+            case DETAIL -> out.put("detail", message);
+            case MESSAGE -> out.put("message", message);
+            case GOOGLE -> out.putObject("error").put("code", status).put("message", message)
+                    .put("status", googleStatus(status));
         }
         return out;
+    }
+
+    private static String googleStatus(int status) {
+        return switch (status) {
+            case 400 -> "INVALID_ARGUMENT";
+            case 403 -> "PERMISSION_DENIED";
+            case 404 -> "NOT_FOUND";
+            case 429 -> "RESOURCE_EXHAUSTED";
+            case 503 -> "UNAVAILABLE";
+            default -> status >= 500 ? "INTERNAL" : "FAILED_PRECONDITION";
+        };
+    }
+
+    private static void floatArrays(ArrayNode array, List<float[]> vectors) {
+        vectors.forEach(v -> floats(array.addArray(), v));
     }
 
     private static void floats(ArrayNode array, float[] v) {

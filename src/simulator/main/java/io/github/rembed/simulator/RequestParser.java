@@ -5,62 +5,62 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** Reads the OpenAI and Ollama request bodies LangChain4j sends into a {@link SimRequest}. */
+/** Reads a request body into a {@link SimRequest}: the vision formats here, embeddings in {@link EmbeddingRequestParser}. */
 final class RequestParser {
     private static final String DATA_URL_PREFIX = "data:image/";
 
     private RequestParser() {
     }
 
-    static SimRequest parse(Endpoint e, JsonNode body) throws BadRequest {
+    static SimRequest parse(Endpoint e, String path, String query, JsonNode body) throws BadRequest {
         if (!body.isObject()) {
             throw new BadRequest("request body must be a JSON object");
         }
+        if (!e.vision()) {
+            return EmbeddingRequestParser.parse(e, path, query, body);
+        }
+        String model = requiredModel(body);
+        return switch (e) {
+            case OLLAMA_CHAT -> SimRequest.vision(e, model, ollamaChatImages(body), ollamaChatPrompt(body));
+            case OLLAMA_GENERATE -> SimRequest.vision(e, model, ollamaGenerateImages(body), text(body, "prompt"));
+            case OPENAI_CHAT -> SimRequest.vision(e, model, openAiImages(body), openAiPrompt(body));
+            default -> throw new IllegalArgumentException(e + " is not a vision endpoint");
+        };
+    }
+
+    static String requiredModel(JsonNode body) throws BadRequest {
         String model = text(body, "model");
         if (model == null || model.isBlank()) {
             throw new BadRequest("model is required");
         }
-        return switch (e) {
-            case OPENAI_EMBEDDINGS -> SimRequest.embedding(e, model, inputs(body, "input"),
-                    dimensions(body), "base64".equals(text(body, "encoding_format")));
-            case OLLAMA_EMBED -> SimRequest.embedding(e, model, inputs(body, "input"), dimensions(body), false);
-            case OLLAMA_EMBEDDINGS -> SimRequest.embedding(e, model, List.of(requiredText(body, "prompt")), null, false);
-            case OLLAMA_CHAT -> SimRequest.vision(e, model, ollamaChatImages(body));
-            case OLLAMA_GENERATE -> SimRequest.vision(e, model, ollamaGenerateImages(body));
-            case OPENAI_CHAT -> SimRequest.vision(e, model, openAiImages(body));
-        };
+        return model;
     }
 
-    private static List<String> inputs(JsonNode body, String field) throws BadRequest {
-        JsonNode input = body.get(field);
-        if (input == null || input.isNull()) {
-            throw new BadRequest(field + " is required");
-        }
-        if (input.isTextual()) {
-            return List.of(input.asText());
-        }
-        if (!input.isArray() || input.isEmpty()) {
-            throw new BadRequest(field + " must be a string or a non-empty array of strings");
-        }
-        List<String> texts = new ArrayList<>(input.size());
-        for (JsonNode item : input) {
-            if (!item.isTextual()) {
-                throw new BadRequest(field + "[" + texts.size() + "] must be a string");
+    /** The text the messages carry beside their images: the instruction. */
+    private static String ollamaChatPrompt(JsonNode body) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode message : body.path("messages")) {
+            if (message.path("content").isTextual()) {
+                out.append(out.isEmpty() ? "" : "\n").append(message.get("content").asText());
             }
-            texts.add(item.asText());
         }
-        return texts;
+        return out.toString();
     }
 
-    private static Integer dimensions(JsonNode body) throws BadRequest {
-        JsonNode d = body.get("dimensions");
-        if (d == null || d.isNull()) {
-            return null;
+    private static String openAiPrompt(JsonNode body) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode message : body.path("messages")) {
+            JsonNode content = message.path("content");
+            if (content.isTextual()) {
+                out.append(out.isEmpty() ? "" : "\n").append(content.asText());
+            }
+            for (JsonNode part : content) {
+                if ("text".equals(part.path("type").asText())) {
+                    out.append(out.isEmpty() ? "" : "\n").append(part.path("text").asText());
+                }
+            }
         }
-        if (!d.canConvertToInt() || d.asInt() <= 0 || d.asInt() > 65_536) {
-            throw new BadRequest("dimensions must be a positive integer");
-        }
-        return d.asInt();
+        return out.toString();
     }
 
     private static List<byte[]> ollamaGenerateImages(JsonNode body) throws BadRequest {
@@ -153,7 +153,7 @@ final class RequestParser {
         return images;
     }
 
-    private static String requiredText(JsonNode body, String field) throws BadRequest {
+    static String requiredText(JsonNode body, String field) throws BadRequest {
         String value = text(body, field);
         if (value == null) {
             throw new BadRequest(field + " is required");
@@ -161,7 +161,7 @@ final class RequestParser {
         return value;
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         return n != null && n.isTextual() ? n.asText() : null;
     }

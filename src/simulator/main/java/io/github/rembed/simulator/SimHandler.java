@@ -59,22 +59,23 @@ final class SimHandler implements HttpHandler {
             if (path.equals("/") && ex.getRequestMethod().equals("GET")) {
                 send(ex, 200, "text/plain; charset=utf-8", "Ollama is running".getBytes(StandardCharsets.UTF_8));
             } else {
-                sendJson(ex, 404, Replies.error(null, "404 page not found: " + path, null));
+                sendJson(ex, 404, Replies.error(null, 404, "404 page not found: " + path, null));
             }
             return;
         }
-        String authorization = ex.getRequestHeaders().getFirst("Authorization");
-        metrics.request(e, authorization);
+        metrics.request(e, ex.getRequestHeaders().getFirst("Authorization"), Credentials.all(ex));
         if (!ex.getRequestMethod().equals("POST")) {
             ex.getResponseHeaders().set("Allow", "POST");
-            sendJson(ex, 405, Replies.error(e, "method " + ex.getRequestMethod() + " not allowed on "
-                    + e.path() + "; use POST", "invalid_request_error"));
+            sendError(ex, e, 405, "method " + ex.getRequestMethod() + " not allowed on " + path + "; use POST",
+                    "invalid_request_error");
             return;
         }
-        if (config.requiredKey() != null && !("Bearer " + config.requiredKey()).equals(authorization)) {
+        if (config.requiredKey() != null && !Credentials.carries(ex, e, config.requiredKey())) {
             // Never echo what was sent: it may be a real key.
-            sendJson(ex, 401, Replies.error(e, authorization == null ? "missing API key (Authorization: Bearer ...)"
-                    : "incorrect API key provided", "invalid_request_error"));
+            boolean missing = Credentials.of(ex, e) == null;
+            int status = e.auth() == Endpoint.Auth.GOOGLE ? (missing ? 403 : 400) : 401;
+            sendError(ex, e, status, missing ? "missing API key (" + Credentials.where(e) + ")"
+                    : "incorrect API key provided", "invalid_request_error");
             return;
         }
         Fault fault = faults.take(e);
@@ -86,10 +87,34 @@ final class SimHandler implements HttpHandler {
                     + config.capacity(e) + " " + (e.vision() ? "vision" : "embedding") + " requests in flight)");
             return;
         }
+        Slot slot = new Slot(e);
+        ex.setAttribute(Slot.ATTRIBUTE, slot);
         try {
             serve(ex, e, body, fault);
         } finally {
-            metrics.leave(e);
+            slot.release();
+        }
+    }
+
+    /**
+     * The capacity slot a request holds. It is given back just before the reply is written,
+     * so a client that sends its next request on receiving a reply never finds the previous
+     * one still counted in flight.
+     */
+    private final class Slot {
+        static final String ATTRIBUTE = "rembed.simulator.slot";
+        private final Endpoint endpoint;
+        private boolean held = true;
+
+        Slot(Endpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        void release() {
+            if (held) {
+                held = false;
+                metrics.leave(endpoint);
+            }
         }
     }
 
@@ -97,14 +122,14 @@ final class SimHandler implements HttpHandler {
             throws IOException, InterruptedException {
         SimRequest request;
         try {
-            request = RequestParser.parse(e, parseJson(body));
+            request = RequestParser.parse(e, ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+                    parseJson(body));
         } catch (BadRequest bad) {
-            sendJson(ex, 400, Replies.error(e, bad.getMessage(), "invalid_request_error"));
+            sendError(ex, e, bad.status(e), bad.getMessage(), "invalid_request_error");
             return;
         }
         if (request.model().equals(MISSING_MODEL)) {
-            sendJson(ex, 404, Replies.error(e, "model \"" + MISSING_MODEL + "\" not found, try pulling it first",
-                    "not_found_error"));
+            sendError(ex, e, 404, "model \"" + MISSING_MODEL + "\" not found, try pulling it first", "not_found_error");
             return;
         }
         List<byte[]> contents = request.contents();
@@ -113,7 +138,7 @@ final class SimHandler implements HttpHandler {
             return;
         }
         if (any(contents, Marker.STATUS_500)) {
-            sendJson(ex, 500, Replies.error(e, "simulated internal error (FAULT:500 in the input)", "server_error"));
+            sendError(ex, e, 500, "simulated internal error (FAULT:500 in the input)", "server_error");
             return;
         }
         if (any(contents, Marker.TOO_MANY_REQUESTS)) {
@@ -121,8 +146,7 @@ final class SimHandler implements HttpHandler {
             return;
         }
         if (firstSightOfFlaky(request.model(), contents)) {
-            sendJson(ex, 503, Replies.error(e, "simulated transient failure (FAULT:FLAKY, first attempt)",
-                    "server_error"));
+            sendError(ex, e, 503, "simulated transient failure (FAULT:FLAKY, first attempt)", "server_error");
             return;
         }
         Duration wait = config.latency(e).sample(random);
@@ -138,9 +162,12 @@ final class SimHandler implements HttpHandler {
         }
         boolean wrongShape = fault instanceof Fault.WrongCount || fault instanceof Fault.WrongDimensions;
         ObjectNode reply = e.vision() ? Replies.caption(request, wrongShape ? "" : caption(request))
-                : Replies.embeddings(request, vectors(request, fault));
+                : Replies.embeddings(request, vectors(request, fault), indexOrder(fault));
         if (!wrongShape) {
             metrics.served(e, request.size());
+        }
+        if (request.prompt() != null) {
+            metrics.prompt(request.prompt());
         }
         sendJson(ex, 200, reply);
     }
@@ -148,8 +175,8 @@ final class SimHandler implements HttpHandler {
     /** Applies a queued fault that replaces the whole exchange; false when it shapes a normal reply. */
     private boolean replyWithFault(HttpExchange ex, Endpoint e, Fault fault) throws IOException, InterruptedException {
         switch (fault) {
-            case Fault.Status s -> sendJson(ex, s.code(), Replies.error(e, "simulated HTTP " + s.code(),
-                    s.code() >= 500 ? "server_error" : "invalid_request_error"));
+            case Fault.Status s -> sendError(ex, e, s.code(), "simulated HTTP " + s.code(),
+                    s.code() >= 500 ? "server_error" : "invalid_request_error");
             case Fault.TooManyRequests t -> tooManyRequests(ex, e, t.retryAfter(), "simulated rate limit");
             case Fault.Hang h -> closed.await();
             case Fault.DropConnection d -> {
@@ -168,13 +195,18 @@ final class SimHandler implements HttpHandler {
             dims = Math.max(1, dims - 1);
         }
         List<float[]> out = new ArrayList<>(r.texts().size());
-        for (String text : r.texts()) {
-            out.add(Outputs.vector(r.model(), text, dims));
+        for (int i = 0; i < r.texts().size(); i++) {
+            out.add(Outputs.vector(r.model(), r.vectorText(i), dims));
         }
         if (fault instanceof Fault.WrongCount) {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    private static Replies.IndexOrder indexOrder(Fault fault) {
+        return fault instanceof Fault.ReorderedIndexes ? Replies.IndexOrder.REVERSED
+                : fault instanceof Fault.DuplicateIndex ? Replies.IndexOrder.DUPLICATE : Replies.IndexOrder.IN_ORDER;
     }
 
     private static String caption(SimRequest r) {
@@ -221,7 +253,7 @@ final class SimHandler implements HttpHandler {
     private void tooManyRequests(HttpExchange ex, Endpoint e, Duration retryAfter, String message)
             throws IOException {
         ex.getResponseHeaders().set("Retry-After", retryAfterValue(retryAfter));
-        sendJson(ex, 429, Replies.error(e, message, "rate_limit_error"));
+        sendError(ex, e, 429, message, "rate_limit_error");
     }
 
     /** Whole seconds when exact, else decimal seconds such as "0.05". */
@@ -231,11 +263,19 @@ final class SimHandler implements HttpHandler {
                 : BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString();
     }
 
-    private static void sendJson(HttpExchange ex, int status, ObjectNode body) throws IOException {
+    private void sendError(HttpExchange ex, Endpoint e, int status, String message, String openAiType)
+            throws IOException {
+        sendJson(ex, status, Replies.error(e, status, message, openAiType));
+    }
+
+    private void sendJson(HttpExchange ex, int status, ObjectNode body) throws IOException {
         send(ex, status, "application/json; charset=utf-8", Replies.JSON.writeValueAsBytes(body));
     }
 
-    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+    private void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        if (ex.getAttribute(Slot.ATTRIBUTE) instanceof Slot slot) {
+            slot.release();
+        }
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = ex.getResponseBody()) {

@@ -12,9 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A fake model server on 127.0.0.1 speaking the OpenAI and Ollama wire formats: deterministic
- * embeddings and image captions, with configurable latency, capacity limits and faults.
- * {@link #baseUrl()} is the Ollama root; the OpenAI base URL is {@code baseUrl() + "/v1"}.
+ * A fake model server on 127.0.0.1 speaking every provider's embedding format and the OpenAI
+ * and Ollama vision formats (see the package documentation): deterministic embeddings and
+ * image captions, with configurable latency, capacity limits and faults. {@link #baseUrl()}
+ * is the server root, where each provider's own path is served; the OpenAI base URL is
+ * {@code baseUrl() + "/v1"}.
  *
  * <pre>{@code
  * try (SimulatedProvider sim = SimulatedProvider.builder().embeddingDimensions(8).start()) {
@@ -179,7 +181,7 @@ public final class SimulatedProvider implements AutoCloseable {
             return this;
         }
 
-        /** Requests without {@code Authorization: Bearer <key>} get 401. */
+        /** Requests without {@code key}, sent where their provider sends it, get 401 (Gemini: 403 or 400). */
         public Builder requireKey(String key) {
             this.requiredKey = key;
             return this;

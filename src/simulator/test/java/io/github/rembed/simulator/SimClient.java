@@ -41,6 +41,18 @@ final class SimClient {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST to {@code pathAndQuery} with extra headers (name, value, name, value, ...). */
+    HttpResponse<String> post(String pathAndQuery, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(Endpoint e, JsonNode body) throws IOException, InterruptedException {
         return post(e, JSON.writeValueAsString(body));
     }

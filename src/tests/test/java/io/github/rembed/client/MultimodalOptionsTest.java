@@ -23,7 +23,7 @@ class MultimodalOptionsTest {
         assertEquals("llava:7b", s.vision().model());
         assertEquals("nomic-embed-text", s.embedding().model());
         assertEquals("http://ollama.internal:9999", s.vision().baseUrl(), "OLLAMA_HOST honoured");
-        assertEquals("http://ollama.internal:9999", s.embedding().baseUrl());
+        assertEquals("http://ollama.internal:9999/api/embed", s.embedding().url());
         assertEquals(4, s.maxConcurrent());
         assertEquals(Duration.ofSeconds(30), s.timeout());
         assertEquals(10, s.batchSize());
@@ -42,7 +42,7 @@ class MultimodalOptionsTest {
                 + "\"embedding_model\":\"ollama::mxbai-embed-large\"}");
         assertEquals(Provider.OPENAI, mixed.vision().provider());
         assertEquals(Provider.OLLAMA, mixed.embedding().provider());
-        assertEquals("http://ollama.internal:9999", mixed.embedding().baseUrl());
+        assertEquals("http://ollama.internal:9999/api/embed", mixed.embedding().url());
     }
 
     @Test
@@ -57,6 +57,19 @@ class MultimodalOptionsTest {
                 + "\"key\":\"sk-explicit-abcdef\"}");
         assertEquals("sk-explicit-abcdef", explicit.vision().key());
         assertFalse(explicit.toString().contains("sk-explicit"), "keys never printed");
+    }
+
+    @Test
+    void theForksModelIsTheVisionModel() {
+        MultimodalSpec s = options.parse("f", "{\"format\":\"ollama\",\"model\":\"moondream:latest\","
+                + "\"embedding_model\":\"nomic-embed-text\",\"max_concurrent_requests\":\"6\"}");
+        assertEquals("moondream:latest", s.vision().model());
+        assertEquals(6, s.maxConcurrent());
+        MultimodalSpec cohere = options.parse("g", "{\"vision_model\":\"llava:7b\",\"embedding_model\":"
+                + "\"cohere::embed-english-v3.0\"}");
+        assertEquals(Provider.COHERE, cohere.embedding().provider(), "any text provider may embed the captions");
+        assertRefused("{\"model\":\"llava\",\"vision_model\":\"bakllava\"}", "name different vision models");
+        assertRefused("{\"vision_model\":\"cohere::x\"}", "cohere has no vision model here");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class Fakes {
 
     /** Caption = "caption of " + the image's text; {@code behaviour} may sleep or throw first. */
     static final class Vision implements ImageDescriber {
-        final VisionSpec spec = new VisionSpec(Provider.OLLAMA, "fake-vision", uniqueUrl(), null, "describe",
+        final VisionSpec spec = new VisionSpec(Provider.OLLAMA, "fake-vision", uniqueUrl(), null, null, "describe",
                 Duration.ofSeconds(5));
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
@@ -73,7 +73,7 @@ final class Fakes {
 
     /** Vector = [length of text, hash of text]; records each request's batch. */
     static final class Embedder implements TextEmbedder {
-        final ClientSpec spec = new ClientSpec(Provider.OLLAMA, "fake-embed", uniqueUrl(), null, 64,
+        final ClientSpec spec = new ClientSpec(Provider.OLLAMA, "fake-embed", uniqueUrl(), null, null, 64,
                 Duration.ofSeconds(5));
         final List<List<String>> batches = new CopyOnWriteArrayList<>();
         volatile String failOn;

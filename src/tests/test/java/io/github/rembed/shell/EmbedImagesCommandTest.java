@@ -123,7 +123,7 @@ class EmbedImagesCommandTest {
         Files.createDirectories(dir.resolve("imgs"));
         assertTrue(embed(".embed-images imgs").err().contains("Usage: .embed-images DIR|--query SQL TABLE [CLIENT]"));
         assertTrue(embed(".embed-images imgs \"bad name\" mm").err().contains("table name must be a plain identifier"));
-        assertTrue(embed(".embed-images imgs photos nope").err().contains("unknown multimodal client 'nope'"));
+        assertTrue(embed(".embed-images imgs photos nope").err().contains("multimodal client 'nope' was not registered"));
         assertTrue(embed(".embed-images ../elsewhere photos mm").err().contains("not a directory below the working"));
     }
 }

@@ -204,4 +204,20 @@ class ShellTest {
     void abbreviatedDotCommandsWorkAsInSqlite3() {
         assertEquals("a\n1\n", output(".header on\nSELECT 1 AS a;"));
     }
+
+    @Test
+    void tabularModeFlagsOnTheCommandLine() {
+        assertEquals("| a |\n|---|\n| 1 |\n", ShellRunner.run(dir, "", "-markdown", ":memory:", "SELECT 1 AS a").out());
+        assertEquals("+---+\n| a |\n+---+\n| 1 |\n+---+\n",
+                ShellRunner.run(dir, "", "-table", ":memory:", "SELECT 1 AS a").out());
+        assertEquals("\u250c\u2500\u2500\u2500\u2510\n\u2502 a \u2502\n\u251c\u2500\u2500\u2500\u2524\n"
+                        + "\u2502 1 \u2502\n\u2514\u2500\u2500\u2500\u2518\n",
+                ShellRunner.run(dir, "", "-box", ":memory:", "SELECT 1 AS a").out());
+    }
+
+    @Test
+    void aParameterValueMayUseParametersAlreadySet() {
+        assertEquals("43\n", output(".param set :a 42\n.param set :b :a+1\nSELECT :b;"));
+        assertEquals("x\n", output(".param set :s x\nSELECT :s;"), "a word that is no SQL value is text");
+    }
 }

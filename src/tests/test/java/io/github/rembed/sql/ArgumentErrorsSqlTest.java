@@ -44,8 +44,12 @@ class ArgumentErrorsSqlTest {
 
     @Test
     void wrongArgumentCounts() {
-        assertError("SELECT rembed('local')", "rembed: expected 2 arguments, got 1; usage: rembed(client, text)");
-        assertError("SELECT rembed_batch('local', '[]', 3)", "usage: rembed_batch(client, json_array)");
+        assertError("SELECT rembed('local')",
+                "rembed: expected 2 to 3 arguments, got 1; usage: rembed(client, text [, input_type])");
+        assertError("SELECT rembed_batch('local', '[]', 'query', 4)", "usage: rembed_batch(client, json_array [, input_type])");
+        assertError("SELECT rembed('local', 'x', 3)", "rembed: input_type must be TEXT, got INTEGER");
+        assertError("SELECT rembed('local', 'x', 'search_query')",
+                "rembed: client 'local': local takes no input_type; only nomic, cohere, gemini, voyage do");
     }
 
     @Test
