@@ -64,9 +64,9 @@ class CachingDecoratorsTest {
     @Test
     void cacheKeysNeverHoldTheApiKey() {
         String key = "sk-cache-key-test-0123456789";
-        var vision = new VisionSpec(Provider.OPENAI, "gpt-4o", Fakes.uniqueUrl(), key, "describe",
+        var vision = new VisionSpec(Provider.OPENAI, "gpt-4o", Fakes.uniqueUrl(), key, null, "describe",
                 Duration.ofSeconds(5));
-        var text = new ClientSpec(Provider.OPENAI, "text-embedding-3-small", Fakes.uniqueUrl(), key, 8,
+        var text = new ClientSpec(Provider.OPENAI, "text-embedding-3-small", Fakes.uniqueUrl(), key, null, 8,
                 Duration.ofSeconds(5));
         assertFalse(PipelineCaches.CaptionKey.of(vision, Fakes.png("a")).toString().contains(key));
         assertFalse(PipelineCaches.EmbeddingKey.of(text, "a").toString().contains(key));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Endpoint limits: one semaphore per endpoint and limit while in use, none kept for endpoints left behind. */
 class StageLimitsTest {
     private static VisionSpec vision(String url, String key) {
-        return new VisionSpec(Provider.OLLAMA, "llava", url, key, "describe", Duration.ofSeconds(5));
+        return new VisionSpec(Provider.OLLAMA, "llava", url, key, null, "describe", Duration.ofSeconds(5));
     }
 
     @Test
