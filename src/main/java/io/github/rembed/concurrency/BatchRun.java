@@ -21,13 +21,11 @@ import java.util.concurrent.TimeUnit;
  * caller's thread, as it must. Every batch ends exactly once: done, failed or cancelled.
  */
 final class BatchRun {
-    private static final long SHUTDOWN_WAIT_SEC = 10;
-
     private final TextBatches job;
     private final List<String> texts;
     private final boolean failFast;
     private final int batches;
-    private final ExecutorService workers;
+    private ExecutorService workers;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private volatile boolean stopping;
     /** Attempts started per batch; caller thread only. */
@@ -67,7 +65,6 @@ final class BatchRun {
         this.vectors = new float[texts.size()][];
         this.batchErrors = new String[batches];
         this.attempts = new int[batches];
-        this.workers = Workers.forCaller(Thread.currentThread());
     }
 
     int batches() {
@@ -83,6 +80,7 @@ final class BatchRun {
     }
 
     void run() {
+        workers = Workers.forCaller(Thread.currentThread());
         TreeSet<Integer> ready = new TreeSet<>();
         for (int b = 0; b < batches; b++) {
             ready.add(b);
@@ -94,6 +92,7 @@ final class BatchRun {
         }
         int finished = 0;
         boolean interrupted = false;
+        boolean clean = false;
         long nextCheck = System.nanoTime();
         try {
             while (finished < batches && !stop()) {
@@ -135,20 +134,33 @@ final class BatchRun {
                     continue;
                 }
                 if (lease != null) {
+                    for (Event e; (e = events.poll()) != null; ) {
+                        finished += handle(e, later, tried);
+                    }
+                    if (stop()) {
+                        lease.close();
+                        break;
+                    }
                     ready.remove(b);
                     start(b, ++attempts[b], lease);
                 }
             }
+            clean = true;
         } catch (InterruptedException e) {
             interrupted = true;
             cancelled = true;
         } finally {
-            if (cancelled || stop()) {
+            if (!clean || cancelled || stop()) {
                 stopping = true;
                 workers.shutdownNow();
             }
             workers.shutdown();
-            interrupted |= awaitWorkers();
+            interrupted |= Workers.await(workers);
+            for (Event e; (e = events.poll()) != null; ) {
+                if (!(e instanceof Again)) {
+                    handle(e, later, tried); // finished before the call stopped: keep its result
+                }
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -202,22 +214,25 @@ final class BatchRun {
         }
     }
 
-    /** On a worker: one request for one batch, then one event for the caller. */
+    /**
+     * On a worker: one request for one batch, then one event for the caller. A failure is
+     * posted before the lease is released, so that in fail-fast mode the caller learns of it
+     * before it can be given the freed place for another batch.
+     */
     private void attempt(int batch, int attempt, Lease lease) {
         List<String> chunk = texts.subList(from(batch), to(batch));
         try {
             List<float[]> reply = job.call().embed(lease.baseUrl(), chunk, job.usage());
             String problem = problem(reply, chunk.size());
             if (problem != null) {
-                lease.release(Outcome.IGNORED, problem);
                 events.add(new Failed(batch, job.what() + ": " + problem, null));
+                lease.release(Outcome.IGNORED, problem);
                 return;
             }
             lease.succeeded();
             events.add(new Done(batch, reply));
         } catch (Throwable e) {
             Failure f = Failure.of(e);
-            lease.failed(f, e);
             if (stopping || Thread.currentThread().isInterrupted()) {
                 events.add(new Failed(batch, null, e));
             } else if (f.outcome().retryable() && attempt < maxAttempts()) {
@@ -226,6 +241,7 @@ final class BatchRun {
                 String tries = attempt > 1 ? " after " + attempt + " attempts" : "";
                 events.add(new Failed(batch, job.what() + ": " + Redactor.describe(e) + tries, e));
             }
+            lease.failed(f, e);
             if (e instanceof Error error) {
                 throw error;
             }
@@ -249,19 +265,5 @@ final class BatchRun {
             }
         }
         return null;
-    }
-
-    /** Returns true when interrupted while waiting. */
-    private boolean awaitWorkers() {
-        boolean interrupted = Thread.interrupted();
-        try {
-            if (!workers.awaitTermination(SHUTDOWN_WAIT_SEC, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            workers.shutdownNow();
-        }
-        return interrupted;
     }
 }

@@ -2,6 +2,7 @@ package io.github.rembed.concurrency;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,6 +16,8 @@ final class Workers {
     static final AtomicInteger LIVE = new AtomicInteger();
 
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
+    /** How long a stopping call waits for its workers before it interrupts them again and returns. */
+    private static final long SHUTDOWN_WAIT_SEC = 10;
 
     private Workers() {
     }
@@ -37,5 +40,23 @@ final class Workers {
                 LIVE.decrementAndGet();
             }
         };
+    }
+
+    /**
+     * Waits for a shut-down executor's tasks to end, even when this thread was interrupted
+     * (its requests must not outlive the call). Returns whether it was interrupted; the
+     * caller restores the flag.
+     */
+    static boolean await(ExecutorService workers) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (!workers.awaitTermination(SHUTDOWN_WAIT_SEC, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            workers.shutdownNow();
+        }
+        return interrupted;
     }
 }
