@@ -20,7 +20,7 @@ package io.github.rembed.concurrency;
  *     the round used the whole limit, it grows by one. Just below the ceiling it first waits
  *     {@value #PATIENCE} clean rounds, so a server that answers 429 beyond K is tried beyond
  *     K only now and then.</li>
- * <li><b>Baseline.</b> Learnt from the rounds of slow start, then measured again after
+ * <li><b>Baseline.</b> The first round's mean latency, then measured again after
  *     {@value #FIRST_PROBE} rounds and at doubling intervals up to every {@value #PROBE_EVERY}
  *     rounds: the limit is halved while {@code max(}{@value #MIN_PROBE}{@code , limit / 2)}
  *     requests are sent, and their mean latency, once all have replied (the first replies
@@ -30,10 +30,11 @@ package io.github.rembed.concurrency;
  *     costs about one round trip at half the limit per probe.</li>
  * </ul>
  *
- * On a server that serves K at once and refuses the rest, the limit settles near K, with
- * about one refused request per {@value #PATIENCE} rounds; on one that queues the rest, at
- * 1.1–1.5 K (up to 4 for K = 1), which keeps it busy with a short queue. Jitter in latency
- * is averaged over rounds and probes, so it does not read as queueing.
+ * On a server that serves K at once and refuses the rest, the limit settles at 0.96–1.0 K,
+ * with about one refused request per {@value #PATIENCE} rounds; on one that queues the rest,
+ * at 1.3–1.5 K (2–4 for K = 1, up to 1.7 K when latencies jitter widely), which keeps it
+ * busy with a short queue. Jitter in latency is averaged over rounds and probes, so it does
+ * not read as queueing. (Measured in simulated time by {@code AdaptiveLimitTest}.)
  */
 final class AdaptiveLimit implements LimitAlgorithm {
     static final int DEFAULT_INITIAL = 4;
@@ -42,7 +43,7 @@ final class AdaptiveLimit implements LimitAlgorithm {
     private static final int MIN_ROUND = 8;
     private static final int MIN_PROBE = 16;
     private static final int PATIENCE = 8;
-    private static final int FIRST_PROBE = 8;
+    private static final int FIRST_PROBE = 16;
     private static final int PROBE_EVERY = 100;
     /** Latency may rise this much over the baseline (as a share of it) before the limit is cut. */
     private static final double TOLERANCE = 0.5;

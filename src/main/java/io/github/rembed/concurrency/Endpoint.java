@@ -76,9 +76,4 @@ final class Endpoint {
             Admission.LOCK.unlock();
         }
     }
-
-    /** For tests: the limit behind this endpoint. */
-    ConcurrencyLimit limit() {
-        return limit;
-    }
 }

@@ -10,7 +10,7 @@ import io.github.rembed.http.Redactor;
  */
 public final class Lease implements AutoCloseable {
     private final Endpoint endpoint;
-    /** Set once by {@link Endpoint#take}, under the lock. */
+    /** Set once by {@link Endpoint#take}, under the lock, before the lease is handed out. */
     Permit permit;
     private String error = "";
 
