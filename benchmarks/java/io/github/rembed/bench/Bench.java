@@ -18,7 +18,7 @@ import java.util.Set;
  * Markdown to {@code benchmarks/results/<date>-<quick|full>.md}.
  */
 public final class Bench {
-    static final Set<String> SECTIONS = Set.of("images", "text", "providers", "local", "cache", "heap");
+    static final Set<String> SECTIONS = Set.of("baseline", "images", "text", "providers", "local", "cache", "heap");
 
     private final Params params;
     private final List<Table> tables = new ArrayList<>();
@@ -62,6 +62,13 @@ public final class Bench {
         long t0 = System.nanoTime();
         System.out.println("rembed benchmarks (" + params.mode() + "), simulated provider on 127.0.0.1; load average "
                 + String.format("%.2f", loadBefore) + "\n");
+        if (only.contains("baseline")) {
+            // First, so that its cold rows are the first calls in this JVM.
+            loads.put("baseline", String.format("%.2f", Machine.load()));
+            BaselineBench.Result r = BaselineBench.run(params);
+            show(r.table());
+            targets.add(r.target());
+        }
         if (only.contains("images")) {
             loads.put("images", String.format("%.2f", Machine.load()));
             ImageBench.Result r = ImageBench.run(params, this::show);

@@ -1,0 +1,17 @@
+package io.github.rembed.concurrency;
+
+/**
+ * One endpoint as it is now, for stats and {@code rembed_debug()}.
+ *
+ * @param baseUrl   the URL, with anything that looks like a secret masked
+ * @param state     {@code healthy}, {@code set aside} or {@code probing}
+ * @param limit     requests allowed in flight now (an adaptive limit's current value)
+ * @param inFlight  requests in flight now, from every connection of this process
+ * @param adaptive  whether the limit adapts ({@code max_concurrent_requests = 'auto'})
+ * @param successes replies since the process started
+ * @param drops     429, 503 and timeouts since the process started
+ * @param failures  refused connections and other 5xx since the process started
+ */
+public record EndpointStatus(String baseUrl, String state, int limit, int inFlight, boolean adaptive,
+                             long successes, long drops, long failures) {
+}
