@@ -47,17 +47,15 @@ public final class Rembed {
      * {@code textClient("ollama::nomic-embed-text")} or the JSON of
      * {@code rembed_client_options(...)} with a {@code model}. For the forms in which the
      * row's name is the model ({@code 'openai'}, {@code 'openai:KEY'}), use
-     * {@link #textClient(String, String)}.
+     * {@link #textClient(String, String)}; to configure a client in Java, use
+     * {@link TextClient#builder(Provider)}.
      */
     public static TextClient textClient(String options) {
         return textClient(options, RembedConfig.defaults());
     }
 
     public static TextClient textClient(String options, RembedConfig config) {
-        String t = options == null ? "" : options.trim();
-        String name = t.contains(":") || t.startsWith("{") ? null : t;
-        ClientSpec spec = new ClientOptions(config.environment()).parse(name, options);
-        return new TextClient(spec);
+        return new TextClient(new ClientOptions(config.environment()).parse(null, options));
     }
 
     /**

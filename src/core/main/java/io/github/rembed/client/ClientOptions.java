@@ -23,9 +23,6 @@ public final class ClientOptions {
     public static final Set<String> KEYS = new LinkedHashSet<>(List.of("format", "model", "url", "key", "batch_size",
             "request_timeout_sec", "embedding_model", "vision_model", "vision_prompt", "max_concurrent_requests"));
 
-    static final int MAX_BATCH_SIZE = 2048;
-    static final int MAX_TIMEOUT_SEC = 3600;
-
     private final Function<String, String> environment;
 
     /** @param environment where key variables, {@code OLLAMA_HOST} and {@code AZURE_OPENAI_ENDPOINT} are looked up */
@@ -85,41 +82,30 @@ public final class ClientOptions {
             }
         }
         ModelName model = ModelName.of(map.get("format"), map.get("model"));
-        Provider provider = model.provider();
+        TextSpecBuilder builder = TextSpecBuilder.forOptions(model.provider());
         String modelName = model.name() != null ? model.name() : name;
-        if (provider == Provider.LOCAL) {
-            modelName = "all-minilm-l6-v2";
-        } else if (provider == Provider.LLAMAFILE && modelName == null) {
-            modelName = "llamafile"; // llamafile serves one model and takes no name
+        if (modelName != null) {
+            builder.model(modelName);
+        } else if (model.provider() != Provider.LOCAL && model.provider() != Provider.LLAMAFILE) {
+            throw new RembedException("the options name no model; give 'model' or 'provider::model'");
         }
-        if (modelName == null || modelName.isBlank()) {
-            throw new RembedException(name == null ? "the options name no model; give 'model' or 'provider::model'"
-                    : "model must not be empty");
+        if (map.get("url") != null) {
+            builder.url(map.get("url"));
         }
-        modelName = modelName.trim();
-        String url = Endpoints.embedding(provider, map.get("url"), modelName, environment);
-        Integer batch = positive(map.get("batch_size"), "batch_size", MAX_BATCH_SIZE);
-        Integer timeoutSec = positive(map.get("request_timeout_sec"), "request_timeout_sec", MAX_TIMEOUT_SEC);
-        int batchSize = batchSize(provider, url, batch);
-        Duration timeout = timeoutSec == null ? ClientSpec.DEFAULT_TIMEOUT : Duration.ofSeconds(timeoutSec);
-        Keys.Choice key = provider == Provider.LOCAL ? Keys.Choice.NONE
-                : Keys.choose(provider, url, map.get("key"), environment);
-        return new ClientSpec(provider, modelName, url, key.key(), key.missing(), batchSize, timeout);
-    }
-
-    /** One-text formats send one text per request whatever {@code batch_size} says; others keep to the provider's limit. */
-    private static int batchSize(Provider provider, String url, Integer requested) {
-        if (provider.wire(url).oneTextPerRequest()) {
-            return 1;
+        String key = map.get("key");
+        if (key != null && !key.isBlank()) {
+            builder.key(key);
         }
-        if (requested == null) {
-            return provider.defaultBatchSize();
+        Integer batch = positive(map.get("batch_size"), "batch_size", TextSpecBuilder.MAX_BATCH_SIZE);
+        if (batch != null) {
+            builder.batchSize(batch);
         }
-        if (requested > provider.maxBatchSize()) {
-            throw new RembedException("batch_size for " + provider.id() + " is at most " + provider.maxBatchSize()
-                    + ", got " + requested);
+        Integer timeoutSec = positive(map.get("request_timeout_sec"), "request_timeout_sec",
+                TextSpecBuilder.MAX_TIMEOUT_SEC);
+        if (timeoutSec != null) {
+            builder.requestTimeout(Duration.ofSeconds(timeoutSec));
         }
-        return requested;
+        return builder.build(environment);
     }
 
     static Integer positive(String value, String option, int max) {

@@ -25,14 +25,10 @@ public final class MultimodalOptions {
             "embedding_model", "vision_prompt", "max_concurrent_requests", "request_timeout_sec", "batch_size",
             "model"));
 
-    private static final String OPENAI_BASE = "https://api.openai.com/v1";
-
     private final Function<String, String> environment;
-    private final ClientOptions textOptions;
 
     public MultimodalOptions(Function<String, String> environment) {
         this.environment = environment;
-        this.textOptions = new ClientOptions(environment);
     }
 
     public MultimodalSpec parse(String name, String options) {
@@ -75,24 +71,21 @@ public final class MultimodalOptions {
             }
         }
         Provider format = Provider.parse(map.getOrDefault("format", impliedFormat(map.get("vision_model"))));
-        if (!sees(format) && !(map.containsKey("vision_model") && map.get("vision_model").contains("::"))) {
+        if (!VisionSpecBuilder.sees(format) && !(map.containsKey("vision_model") && map.get("vision_model").contains("::"))) {
             throw new RembedException("format must be ollama or openai: " + (format == Provider.LOCAL
                     ? "there is no in-process vision model" : format.id() + " has no vision model here"));
         }
         int maxConcurrent = orDefault(ClientOptions.positive(map.get("max_concurrent_requests"),
                 "max_concurrent_requests", MultimodalSpec.MAX_CONCURRENT), MultimodalSpec.DEFAULT_MAX_CONCURRENT);
         int timeoutSec = orDefault(ClientOptions.positive(map.get("request_timeout_sec"), "request_timeout_sec",
-                ClientOptions.MAX_TIMEOUT_SEC), MultimodalSpec.DEFAULT_TIMEOUT_SEC);
+                TextSpecBuilder.MAX_TIMEOUT_SEC), MultimodalSpec.DEFAULT_TIMEOUT_SEC);
         int batchSize = orDefault(ClientOptions.positive(map.get("batch_size"), "batch_size",
-                ClientOptions.MAX_BATCH_SIZE), MultimodalSpec.DEFAULT_BATCH_SIZE);
+                TextSpecBuilder.MAX_BATCH_SIZE), MultimodalSpec.DEFAULT_BATCH_SIZE);
         Duration timeout = Duration.ofSeconds(timeoutSec);
-        String prompt = map.getOrDefault("vision_prompt", VisionSpec.DEFAULT_PROMPT).trim();
-        if (prompt.isEmpty()) {
-            throw new RembedException("vision_prompt must not be empty");
-        }
+        String prompt = map.get("vision_prompt");
 
         Side vision = Side.of(map.get("vision_model"), format, defaultVisionModel(format));
-        if (!sees(vision.provider)) {
+        if (!VisionSpecBuilder.sees(vision.provider)) {
             throw new RembedException("vision_model: " + (vision.provider == Provider.LOCAL
                     ? "there is no in-process vision model" : vision.provider.id() + " has no vision model here")
                     + "; use ollama:: or openai::");
@@ -102,40 +95,32 @@ public final class MultimodalOptions {
         VisionSpec visionSpec = visionSpec(vision, visionUrl, visionKey, prompt, timeout);
 
         Side embedding = Side.of(map.get("embedding_model"), format, defaultEmbeddingModel(format));
-        Map<String, String> text = new LinkedHashMap<>();
-        text.put("format", embedding.provider.id());
-        text.put("model", embedding.model);
-        if (embedding.provider == format && map.containsKey("url")) {
-            text.put("url", map.get("url"));
-        }
-        if (embedding.provider == format && map.containsKey("key")) {
-            text.put("key", map.get("key"));
-        }
-        text.put("batch_size", Integer.toString(batchSize));
-        text.put("request_timeout_sec", Integer.toString(timeoutSec));
         ClientSpec embeddingSpec;
         try {
-            embeddingSpec = textOptions.parse(null, OptionsJson.fromPairs(pairs(text), ClientOptions.KEYS));
+            TextSpecBuilder text = TextSpecBuilder.forOptions(embedding.provider).model(embedding.model)
+                    .batchSize(batchSize).requestTimeout(timeout);
+            if (embedding.provider == format && map.get("url") != null) {
+                text.url(map.get("url"));
+            }
+            if (embedding.provider == format && map.get("key") != null && !map.get("key").isBlank()) {
+                text.key(map.get("key"));
+            }
+            embeddingSpec = text.build(environment);
         } catch (RembedException e) {
-            throw new RembedException("embedding_model: " + e.getMessage().replaceFirst("^client: ", ""));
+            throw new RembedException("embedding_model: " + e.getMessage());
         }
         return new MultimodalSpec(visionSpec, embeddingSpec, maxConcurrent, timeout, batchSize);
     }
 
     private VisionSpec visionSpec(Side side, String url, String key, String prompt, Duration timeout) {
-        if (side.provider == Provider.OLLAMA) {
-            return new VisionSpec(Provider.OLLAMA, side.model,
-                    url == null ? Endpoints.ollamaHost(environment.apply("OLLAMA_HOST")) : Endpoints.ollamaBase(url),
-                    key == null || key.isBlank() ? null : key, null, prompt, timeout);
+        VisionSpecBuilder builder = new VisionSpecBuilder(side.provider, side.model).key(key).timeout(timeout);
+        if (prompt != null) {
+            builder.prompt(prompt);
         }
-        String base = url == null ? OPENAI_BASE : Endpoints.openAiBase(url);
-        Keys.Choice choice = Keys.choose(Provider.OPENAI, base, key, environment);
-        return new VisionSpec(Provider.OPENAI, side.model, base, choice.key(), choice.missing(), prompt, timeout);
-    }
-
-    /** The providers with vision models here. */
-    private static boolean sees(Provider p) {
-        return p == Provider.OLLAMA || p == Provider.OPENAI;
+        if (url != null) {
+            builder.url(url);
+        }
+        return builder.build(environment);
     }
 
     /** Without {@code format}, the vision model's {@code provider::} prefix decides, else Ollama. */
@@ -156,15 +141,6 @@ public final class MultimodalOptions {
 
     private static int orDefault(Integer value, int fallback) {
         return value == null ? fallback : value;
-    }
-
-    private static List<Object> pairs(Map<String, String> map) {
-        List<Object> out = new java.util.ArrayList<>();
-        map.forEach((k, v) -> {
-            out.add(k);
-            out.add(v);
-        });
-        return out;
     }
 
     /** One side's provider and model: {@code provider::model}, {@code local}, or a model of {@code format}. */
