@@ -18,7 +18,7 @@ import java.util.Set;
  * Markdown to {@code benchmarks/results/<date>-<quick|full>.md}.
  */
 public final class Bench {
-    static final Set<String> SECTIONS = Set.of("baseline", "images", "text", "providers", "local", "cache", "heap");
+    static final Set<String> SECTIONS = Set.of("baseline", "images", "text", "providers", "local", "cache", "heap", "pool");
 
     private final Params params;
     private final List<Table> tables = new ArrayList<>();
@@ -94,6 +94,10 @@ public final class Bench {
         if (only.contains("cache")) {
             loads.put("cache", String.format("%.2f", Machine.load()));
             show(CacheBench.run(params));
+        }
+        if (only.contains("pool")) {
+            loads.put("pool", String.format("%.2f", Machine.load()));
+            show(PoolBench.run());
         }
         if (only.contains("heap")) {
             loads.put("heap", String.format("%.2f", Machine.load()));

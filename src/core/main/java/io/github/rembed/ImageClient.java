@@ -2,6 +2,8 @@ package io.github.rembed;
 
 import io.github.rembed.client.MultimodalSpec;
 import io.github.rembed.client.VisionSpecBuilder;
+import io.github.rembed.jobs.Job;
+import io.github.rembed.jobs.Jobs;
 import io.github.rembed.pipeline.Cancellation;
 import io.github.rembed.pipeline.ImageInput;
 import io.github.rembed.pipeline.ImagePipeline;
@@ -33,10 +35,26 @@ import java.util.stream.Stream;
 public final class ImageClient {
     private final MultimodalSpec spec;
     private final ImagePipeline pipeline;
+    private final ProgressListener listener;
 
     ImageClient(MultimodalSpec spec) {
+        this(spec, PipelineRuntime.shared().pipeline(spec), null);
+    }
+
+    private ImageClient(MultimodalSpec spec, ImagePipeline pipeline, ProgressListener listener) {
         this.spec = spec;
-        this.pipeline = PipelineRuntime.shared().pipeline(spec);
+        this.pipeline = pipeline;
+        this.listener = listener;
+    }
+
+    /**
+     * This client reporting the progress of {@link #embedAll(List)}, the {@code embedEach}
+     * streams and {@link #embedFiles(Stream, Consumer)} to {@code listener}: at the start, after
+     * each image's result and at each retry. A stream's {@link Progress#total()} is
+     * {@link Progress#UNKNOWN}.
+     */
+    public ImageClient withProgress(ProgressListener listener) {
+        return new ImageClient(spec, pipeline, Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -68,7 +86,9 @@ public final class ImageClient {
         for (byte[] image : images) {
             inputs.add(image == null ? ImageInput.invalid("image is null") : ImageInput.of(image));
         }
-        return pipeline.run(inputs, Cancellation.NEVER);
+        try (Job job = Jobs.unlisted("ImageClient", inputs.size(), listener)) {
+            return pipeline.run(inputs, Cancellation.NEVER, job, job::count);
+        }
     }
 
     /**
@@ -84,7 +104,7 @@ public final class ImageClient {
     public BatchStats embedEach(Iterator<byte[]> images, Consumer<? super ItemResult> onResult, BooleanSupplier stop) {
         Objects.requireNonNull(stop, "stop");
         Iterator<ImageInput> inputs = map(images, b -> b == null ? ImageInput.invalid("image is null") : ImageInput.of(b));
-        return pipeline.stream(inputs, onResult, stop::getAsBoolean);
+        return stream(Progress.UNKNOWN, inputs, onResult, stop::getAsBoolean);
     }
 
     public BatchStats embedEach(Stream<byte[]> images, Consumer<? super ItemResult> onResult) {
@@ -103,7 +123,15 @@ public final class ImageClient {
                 return ImageInput.invalid(e.getMessage());
             }
         });
-        return pipeline.stream(inputs, onResult, Cancellation.NEVER);
+        return stream(Progress.UNKNOWN, inputs, onResult, Cancellation.NEVER);
+    }
+
+    /** Every call goes through here, counted for the listener. */
+    private BatchStats stream(long total, Iterator<ImageInput> inputs, Consumer<? super ItemResult> onResult,
+                              Cancellation cancel) {
+        try (Job job = Jobs.unlisted("ImageClient", total, listener)) {
+            return pipeline.stream(inputs, job.counting(onResult), cancel, job);
+        }
     }
 
     /** Most items outstanding at once while streaming: pulled from the source, result not yet delivered. */

@@ -10,7 +10,7 @@ public sealed interface ItemResult {
     int index();
 
     /**
-     * The caption's embedding.
+     * The item's embedding (for an image, its caption's).
      *
      * @param index  position of the item in the input
      * @param vector the embedding

@@ -28,12 +28,20 @@ public final class Rembed {
         register(connection, RembedConfig.defaults());
     }
 
-    /** Installs every function and the client tables. Calling it again updates the configuration. */
+    /**
+     * Installs every function and the client tables, then the configuration's client rows and
+     * extensions. Calling it again with another configuration applies that one; with an equal
+     * one it does nothing.
+     */
     public static void register(Connection connection, RembedConfig config) throws SQLException {
         Registrar.register(connection, config);
     }
 
-    /** A {@link DataSource} that registers rembed on every connection it hands out. */
+    /**
+     * A {@link DataSource} that registers rembed on every connection it hands out, with the
+     * configuration's clients and extensions. Wrap a pool (HikariCP, ...) with it: a connection
+     * handed out again is already registered, which costs one look-up.
+     */
     public static DataSource dataSource(DataSource delegate) {
         return new RembedDataSource(delegate, RembedConfig.defaults());
     }
@@ -55,7 +63,7 @@ public final class Rembed {
     }
 
     public static TextClient textClient(String options, RembedConfig config) {
-        return new TextClient(new ClientOptions(config.environment()).parse(null, options));
+        return new TextClient(new ClientOptions(config.environment()).parse(null, options), config.maxTextBytes());
     }
 
     /**
@@ -69,7 +77,7 @@ public final class Rembed {
     }
 
     public static TextClient textClient(String name, String options, RembedConfig config) {
-        return new TextClient(new ClientOptions(config.environment()).parse(name, options));
+        return new TextClient(new ClientOptions(config.environment()).parse(name, options), config.maxTextBytes());
     }
 
     /**

@@ -1,11 +1,19 @@
 package io.github.rembed;
 
+import io.github.rembed.client.ClientOptions;
+import io.github.rembed.client.MultimodalOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Immutable settings for one registration.
+ * Immutable settings for one registration. A pool that registers every connection it hands
+ * out ({@link Rembed#dataSource(javax.sql.DataSource, RembedConfig)}) gives each one the
+ * same clients and extensions.
  *
  * @param fileRoot      directory below which {@code readfile} may read; {@code null} means no file access
  * @param maxFileBytes  largest file {@code readfile} will read
@@ -13,9 +21,11 @@ import java.util.function.Function;
  * @param maxBatchItems largest JSON array accepted by the batch functions
  * @param environment   where provider variables ({@code OPENAI_API_KEY}, {@code OLLAMA_HOST}) are read;
  *                      the process environment by default
+ * @param clients       rows put into the client tables of every connection registered with this configuration
+ * @param extensions    SQLite extensions (such as sqlite-vec) loaded into every connection registered with it
  */
 public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, int maxBatchItems,
-                           Function<String, String> environment) {
+                           Function<String, String> environment, List<ClientRow> clients, List<Path> extensions) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
     public static final int DEFAULT_MAX_TEXT_BYTES = 1024 * 1024;
@@ -27,6 +37,42 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         }
         fileRoot = fileRoot == null ? null : fileRoot.toAbsolutePath().normalize();
         environment = environment == null ? System::getenv : environment;
+        clients = clients == null ? List.of() : List.copyOf(clients);
+        extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    }
+
+    /** Settings without clients or extensions. */
+    public RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, int maxBatchItems,
+                        Function<String, String> environment) {
+        this(fileRoot, maxFileBytes, maxTextBytes, maxBatchItems, environment, List.of(), List.of());
+    }
+
+    /**
+     * One row of a client table, as an {@code INSERT INTO temp.<table>(name, options)} would add it.
+     *
+     * @param table   {@code rembed_clients} or {@code rembed_multimodal_clients}
+     * @param name    the client's name in SQL
+     * @param options any form the table accepts ({@code 'ollama::nomic-embed-text'}, the JSON of
+     *                {@code rembed_client_options(...)}, ...)
+     */
+    public record ClientRow(String table, String name, String options) {
+        public static final String TEXT = "rembed_clients";
+        public static final String MULTIMODAL = "rembed_multimodal_clients";
+
+        public ClientRow {
+            if (!TEXT.equals(table) && !MULTIMODAL.equals(table)) {
+                throw new IllegalArgumentException("table must be " + TEXT + " or " + MULTIMODAL + ", got " + table);
+            }
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("client name must not be empty");
+            }
+            Objects.requireNonNull(options, "options");
+        }
+
+        @Override
+        public String toString() {
+            return "ClientRow[" + table + ", " + name + "]"; // the options may hold a key
+        }
     }
 
     /** The library default: every limit at its default, no file access. */
@@ -39,8 +85,11 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
     }
 
     public Builder toBuilder() {
-        return new Builder().fileRoot(fileRoot).maxFileBytes(maxFileBytes)
+        Builder b = new Builder().fileRoot(fileRoot).maxFileBytes(maxFileBytes)
                 .maxTextBytes(maxTextBytes).maxBatchItems(maxBatchItems).environment(environment);
+        b.clients.addAll(clients);
+        b.extensions.addAll(extensions);
+        return b;
     }
 
     public static final class Builder {
@@ -49,6 +98,8 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         private int maxTextBytes = DEFAULT_MAX_TEXT_BYTES;
         private int maxBatchItems = DEFAULT_MAX_BATCH_ITEMS;
         private Function<String, String> environment;
+        private final List<ClientRow> clients = new ArrayList<>();
+        private final List<Path> extensions = new ArrayList<>();
 
         public Builder fileRoot(Path root) {
             this.fileRoot = root;
@@ -76,14 +127,82 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
             return this;
         }
 
+        /**
+         * A row of {@code temp.rembed_clients} on every connection: the same name and options an
+         * {@code INSERT} takes, e.g. {@code client("docs", "ollama::nomic-embed-text")}. The
+         * options are checked by {@link #build()}.
+         */
+        public Builder client(String name, String options) {
+            clients.add(new ClientRow(ClientRow.TEXT, name, options));
+            return this;
+        }
+
+        /**
+         * A text client configured in Java on every connection; its row holds the settings that
+         * were set, as the JSON of {@code rembed_client_options(...)} (a key given with
+         * {@link TextClient.Builder#key(String)} included, one read from the environment not).
+         */
+        public Builder client(String name, TextClient.Builder client) {
+            return client(name, Objects.requireNonNull(client, "client").options());
+        }
+
+        /** A row of {@code temp.rembed_multimodal_clients} on every connection, e.g. {@code multimodalClient("img", "ollama")}. */
+        public Builder multimodalClient(String name, String options) {
+            clients.add(new ClientRow(ClientRow.MULTIMODAL, name, options));
+            return this;
+        }
+
+        /**
+         * A SQLite extension loaded into every connection, e.g. sqlite-vec's {@code vec0} library
+         * (path with or without its {@code .so}/{@code .dylib}/{@code .dll} suffix). The connection
+         * must allow extensions: {@code SQLiteConfig.enableLoadExtension(true)} or
+         * {@code SQLiteDataSource.setLoadExtension(true)}.
+         */
+        public Builder loadExtension(Path library) {
+            extensions.add(Objects.requireNonNull(library, "library"));
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException when a limit is not positive, or a client's options
+         *                                  are refused (the message names the client) or its name is given twice
+         */
         public RembedConfig build() {
-            return new RembedConfig(fileRoot, maxFileBytes, maxTextBytes, maxBatchItems, environment);
+            RembedConfig config = new RembedConfig(fileRoot, maxFileBytes, maxTextBytes, maxBatchItems, environment,
+                    clients, extensions);
+            checkClients(config);
+            return config;
+        }
+
+        /** Parses every row as its table would, so a bad row fails here and not at each connection. */
+        private static void checkClients(RembedConfig config) {
+            Set<String> seen = new HashSet<>();
+            for (ClientRow row : config.clients()) {
+                if (!seen.add(row.table() + '\u0000' + row.name())) {
+                    throw new IllegalArgumentException("client '" + row.name() + "' is given twice for temp."
+                            + row.table());
+                }
+                try {
+                    boolean multimodal = row.table().equals(ClientRow.MULTIMODAL)
+                            || ClientOptions.isMultimodal(row.options());
+                    if (multimodal) {
+                        new MultimodalOptions(config.environment()).parse(row.name(), row.options());
+                    } else {
+                        new ClientOptions(config.environment()).parse(row.name(), row.options());
+                    }
+                } catch (RembedException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            }
         }
     }
 
     @Override
     public String toString() {
         return "RembedConfig[fileRoot=" + Objects.toString(fileRoot, "none") + ", maxFileBytes=" + maxFileBytes
-                + ", maxTextBytes=" + maxTextBytes + ", maxBatchItems=" + maxBatchItems + "]";
+                + ", maxTextBytes=" + maxTextBytes + ", maxBatchItems=" + maxBatchItems + ", clients="
+                + clients.stream().map(ClientRow::name).toList() + ", extensions=" + extensions + "]";
     }
 }

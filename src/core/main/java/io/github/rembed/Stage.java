@@ -2,13 +2,13 @@ package io.github.rembed;
 
 import java.util.Locale;
 
-/** Where an image's trip through the pipeline stopped. */
+/** Where an item stopped: an image in the pipeline, or a text of {@code TextClient.embedEach}. */
 public enum Stage {
-    /** The item was not an image (or not decodable); no request was made for it. */
+    /** The item was not an image (or not decodable), or not a text that can be sent; no request was made for it. */
     INPUT,
     /** The vision model could not caption it. */
     VISION,
-    /** The caption could not be embedded. */
+    /** The caption (or the text) could not be embedded. */
     EMBEDDING,
     /** The call was cancelled before the item finished. */
     CANCELLED;

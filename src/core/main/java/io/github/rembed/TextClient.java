@@ -2,9 +2,13 @@ package io.github.rembed;
 
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.client.TextSpecBuilder;
+import io.github.rembed.embed.PerItemEmbedding;
+import io.github.rembed.embed.TextChecks;
 import io.github.rembed.embed.TextEmbedder;
 import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.engine.CallStats;
+import io.github.rembed.jobs.Job;
+import io.github.rembed.jobs.Jobs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -25,14 +29,18 @@ import java.util.Objects;
 public final class TextClient {
     private final ClientSpec spec;
     private final TextEmbedder embedder;
+    private final int maxTextBytes;
+    private final ProgressListener listener;
 
-    TextClient(ClientSpec spec) {
-        this(spec, TextEmbedders.forSpec(spec));
+    TextClient(ClientSpec spec, int maxTextBytes) {
+        this(spec, TextEmbedders.forSpec(spec), maxTextBytes, null);
     }
 
-    private TextClient(ClientSpec spec, TextEmbedder embedder) {
+    private TextClient(ClientSpec spec, TextEmbedder embedder, int maxTextBytes, ProgressListener listener) {
         this.spec = spec;
         this.embedder = embedder;
+        this.maxTextBytes = maxTextBytes;
+        this.listener = listener;
     }
 
     /**
@@ -51,7 +59,16 @@ public final class TextClient {
      * input_type, gemini's taskType. Other providers refuse it.
      */
     public TextClient withInputType(String inputType) {
-        return new TextClient(spec, TextEmbedders.forSpec(spec, Objects.requireNonNull(inputType, "inputType")));
+        return new TextClient(spec, TextEmbedders.forSpec(spec, Objects.requireNonNull(inputType, "inputType")),
+                maxTextBytes, listener);
+    }
+
+    /**
+     * This client reporting the progress of {@link #embedAll(List)} and {@link #embedEach(List)}
+     * to {@code listener}: once at the start, then after each request.
+     */
+    public TextClient withProgress(ProgressListener listener) {
+        return new TextClient(spec, embedder, maxTextBytes, Objects.requireNonNull(listener, "listener"));
     }
 
     public float[] embed(String text) {
@@ -59,10 +76,37 @@ public final class TextClient {
         return embedder.embed(List.of(text), new CallStats()).get(0);
     }
 
-    /** One vector per text, in order, sent in requests of the client's batch size. */
+    /**
+     * One vector per text, in order, sent in requests of the client's batch size. Every text
+     * is checked first: an empty, blank or oversized one is refused before any request,
+     * naming its index.
+     *
+     * @throws IllegalArgumentException for an unfit text, e.g. "texts: item 3 is empty; nothing was sent"
+     * @throws RembedException          when a request fails
+     */
     public List<float[]> embedAll(List<String> texts) {
         texts.forEach(t -> Objects.requireNonNull(t, "texts must not contain null"));
-        return embedder.embed(texts, new CallStats());
+        try {
+            TextChecks.requireAll(texts, maxTextBytes);
+        } catch (RembedException e) {
+            throw new IllegalArgumentException("texts: " + e.getMessage(), e);
+        }
+        try (Job job = Jobs.unlisted("embedAll", texts.size(), listener)) {
+            return embedder.embed(texts, job.stats());
+        }
+    }
+
+    /**
+     * A result per text, in order, never an exception for one item: result {@code i} is text
+     * {@code i}'s vector, or why it has none: {@link Stage#INPUT} for a null, empty, blank or
+     * oversized text (no request made), {@link Stage#EMBEDDING} when its request failed (a
+     * batch refused for its content is retried text by text, so only the culprit fails), or
+     * {@link Stage#CANCELLED} when the thread was interrupted first.
+     */
+    public List<ItemResult> embedEach(List<String> texts) {
+        try (Job job = Jobs.unlisted("embedEach", texts.size(), listener)) {
+            return PerItemEmbedding.embed(embedder, texts, maxTextBytes, "text is null", job);
+        }
     }
 
     /** Provider, model and URL; never the key. */
@@ -159,7 +203,12 @@ public final class TextClient {
          * @throws IllegalArgumentException when a required setting is missing, such as the model
          */
         public TextClient build() {
-            return new TextClient(spec(config));
+            return new TextClient(spec(config), config.maxTextBytes());
+        }
+
+        /** These settings as a client row's options (see {@link RembedConfig.Builder#client(String, Builder)}). */
+        String options() {
+            return spec.toOptions();
         }
 
         ClientSpec spec(RembedConfig with) {

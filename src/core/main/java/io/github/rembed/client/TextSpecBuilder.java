@@ -2,6 +2,8 @@ package io.github.rembed.client;
 
 import io.github.rembed.RembedException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -94,6 +96,34 @@ public final class TextSpecBuilder {
         }
         this.timeout = timeout;
         return this;
+    }
+
+    /**
+     * These settings as the options of a {@code temp.rembed_clients} row, the JSON
+     * {@code rembed_client_options} would write: only what was set, so a key variable read
+     * from the environment never lands in the row.
+     */
+    public String toOptions() {
+        if (timeout.toMillis() % 1000 != 0) {
+            throw invalid("requestTimeout must be whole seconds for a client row, got " + timeout);
+        }
+        List<Object> pairs = new ArrayList<>(List.of("format", provider.id()));
+        if (provider == Provider.LLAMAFILE || model != null && provider != Provider.LOCAL) {
+            pairs.addAll(List.of("model", model != null ? model : "llamafile"));
+        }
+        if (url != null) {
+            pairs.addAll(List.of("url", url));
+        }
+        if (key != null) {
+            pairs.addAll(List.of("key", key));
+        }
+        if (batchSize != null) {
+            pairs.addAll(List.of("batch_size", (long) batchSize));
+        }
+        if (!timeout.equals(ClientSpec.DEFAULT_TIMEOUT)) {
+            pairs.addAll(List.of("request_timeout_sec", timeout.toSeconds()));
+        }
+        return OptionsJson.fromPairs(pairs, ClientOptions.TEXT_KEYS);
     }
 
     /**

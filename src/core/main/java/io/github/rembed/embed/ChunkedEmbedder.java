@@ -26,6 +26,7 @@ abstract class ChunkedEmbedder implements TextEmbedder {
             List<float[]> vectors = embedChunk(chunk, stats);
             ReplyCheck.check(vectors, chunk.size(), spec.describe());
             out.addAll(vectors);
+            stats.embedded(vectors.size());
         }
         return out;
     }

@@ -5,6 +5,7 @@ import io.github.rembed.BatchStats;
 import io.github.rembed.ItemResult;
 import io.github.rembed.RembedException;
 import io.github.rembed.embed.TextEmbedder;
+import io.github.rembed.engine.CallStats;
 import io.github.rembed.engine.RetryPolicy;
 import io.github.rembed.vision.ImageDescriber;
 import java.util.Arrays;
@@ -57,8 +58,26 @@ public final class ImagePipeline {
 
     /** All items, result {@code i} for item {@code i}. Cancelled items fail with {@code Stage.CANCELLED}. */
     public BatchResult run(List<ImageInput> items, Cancellation cancel) {
+        return run(items, cancel, CallStats.Observer.NONE, r -> { });
+    }
+
+    /**
+     * As {@link #run(List, Cancellation)}, telling {@code observer} of every retry and
+     * {@code onEach} of every result as it comes. Items a cancellation kept from starting fail
+     * as cancelled too.
+     */
+    public BatchResult run(List<ImageInput> items, Cancellation cancel, CallStats.Observer observer,
+                           Consumer<? super ItemResult> onEach) {
         ItemResult[] out = new ItemResult[items.size()];
-        BatchStats stats = stream(items.iterator(), r -> out[r.index()] = r, cancel);
+        BatchStats stats = stream(items.iterator(), r -> {
+            out[r.index()] = r;
+            onEach.accept(r);
+        }, cancel, observer);
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = ItemErrors.cancelled(i);
+            }
+        }
         return new BatchResult(Arrays.asList(out), stats);
     }
 
@@ -71,10 +90,16 @@ public final class ImagePipeline {
      */
     public BatchStats stream(Iterator<? extends ImageInput> source, Consumer<? super ItemResult> sink,
                              Cancellation cancel) {
+        return stream(source, sink, cancel, CallStats.Observer.NONE);
+    }
+
+    /** As {@link #stream(Iterator, Consumer, Cancellation)}, telling {@code observer} of every retry as it happens. */
+    public BatchStats stream(Iterator<? extends ImageInput> source, Consumer<? super ItemResult> sink,
+                             Cancellation cancel, CallStats.Observer observer) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
-        return new PipelineRun(this, Thread.currentThread(), cancel == null ? Cancellation.NEVER : cancel)
-                .run(source, sink);
+        return new PipelineRun(this, Thread.currentThread(), cancel == null ? Cancellation.NEVER : cancel,
+                Objects.requireNonNull(observer, "observer")).run(source, sink);
     }
 
     /** One image; a failure is thrown, naming its stage. */

@@ -3,6 +3,7 @@ package io.github.rembed.pipeline;
 import io.github.rembed.BatchStats;
 import io.github.rembed.ItemResult;
 import io.github.rembed.Stage;
+import io.github.rembed.engine.CallStats;
 import io.github.rembed.vision.ImageDescriber;
 import io.github.rembed.vision.ImageType;
 import java.util.Iterator;
@@ -40,13 +41,13 @@ final class PipelineRun {
     private int successful;
     private int failed;
 
-    PipelineRun(ImagePipeline p, Thread caller, Cancellation cancel) {
+    PipelineRun(ImagePipeline p, Thread caller, Cancellation cancel, CallStats.Observer observer) {
         PipelineRuntime runtime = p.runtime;
         this.window = p.window();
         this.maxImagesHeld = p.imagesHeld();
         this.cancel = cancel;
         this.workers = new Workers(caller, runtime.liveWorkers);
-        this.stats = new RunStats(p.maxConcurrent);
+        this.stats = new RunStats(p.maxConcurrent, observer);
         this.captioner = new CachingImageDescriber(new VisionStage(p.vision,
                 runtime.limits.vision(p.vision.spec(), p.maxConcurrent), p.retry, stats, workers::stopping),
                 runtime.caches, stats.vision);

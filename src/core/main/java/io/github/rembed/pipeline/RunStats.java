@@ -8,16 +8,25 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The counters of one call, updated from every worker, and the {@link BatchStats} they add up to. */
 final class RunStats {
     /** Vision requests, retries and caption cache hits. */
-    final CallStats vision = new CallStats();
+    final CallStats vision;
     /** Embedding requests (as the embedder counts them), retries and embedding cache hits. */
-    final CallStats embedding = new CallStats();
+    final CallStats embedding;
     private final AtomicLong embeddingCalls = new AtomicLong();
     private final AtomicLong embeddedTexts = new AtomicLong();
     private final Latencies visionLatency = new Latencies();
     private final int maxConcurrent;
 
-    RunStats(int maxConcurrent) {
+    /** @param observer hears of each stage's retries (items are counted as they reach the sink) */
+    RunStats(int maxConcurrent, CallStats.Observer observer) {
         this.maxConcurrent = maxConcurrent;
+        CallStats.Observer retries = new CallStats.Observer() {
+            @Override
+            public void retried() {
+                observer.retried();
+            }
+        };
+        this.vision = new CallStats(retries);
+        this.embedding = new CallStats(retries);
     }
 
     void visionSucceeded(long nanos) {

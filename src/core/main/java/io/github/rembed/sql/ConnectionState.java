@@ -6,12 +6,17 @@ import io.github.rembed.client.ConnectionClients;
 import io.github.rembed.client.MultimodalOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What the functions of one connection share: its clients and its configuration. */
 final class ConnectionState {
     static final String TEXT_CLIENTS = "rembed_clients";
     static final String MULTIMODAL_CLIENTS = "rembed_multimodal_clients";
 
+    private static final AtomicLong IDS = new AtomicLong();
+
+    /** The connection's number in {@code rembed_jobs()}. */
+    final long id = IDS.incrementAndGet();
     final ConnectionClients clients = new ConnectionClients();
     /** Client table name to what its rows do. */
     final Map<String, ClientRows> tables = new ConcurrentHashMap<>();

@@ -16,6 +16,12 @@ import org.sqlite.SQLiteConnection;
 public final class Registrar {
     /** Per-connection state survives a second {@code register}, so registered clients are kept. */
     private static final Map<SQLiteConnection, ConnectionState> STATES = new WeakHashMap<>();
+    /**
+     * Connections whose registration finished, with its configuration: registering one again
+     * with the same configuration (a pool handing it out once more) is a single look-up.
+     * Guarded by {@link #STATES}.
+     */
+    private static final Map<SQLiteConnection, RembedConfig> REGISTERED = new WeakHashMap<>();
 
     private Registrar() {
     }
@@ -24,6 +30,10 @@ public final class Registrar {
         SQLiteConnection conn = unwrap(connection);
         ConnectionState state;
         synchronized (STATES) {
+            if (config.equals(REGISTERED.get(conn))) {
+                return;
+            }
+            REGISTERED.remove(conn);
             state = STATES.get(conn);
             if (state == null) {
                 state = new ConnectionState(config, conn.getMetaData().getDatabaseProductVersion());
@@ -39,6 +49,10 @@ public final class Registrar {
                 "local", "local");
         ClientTables.create(conn, ConnectionState.MULTIMODAL_CLIENTS, "ollama-multimodal", "ollama");
         ClientTables.createMultimodalConfig(conn);
+        ConfigRows.apply(conn, config);
+        synchronized (STATES) {
+            REGISTERED.put(conn, config);
+        }
     }
 
     private static void install(SQLiteConnection conn, ConnectionState state) throws SQLException {
@@ -58,6 +72,7 @@ public final class Registrar {
         Function.create(conn, "base64_decode", new Base64Functions.Decode(), deterministic);
         Function.create(conn, "rembed_version", new VersionFunctions.Version(), deterministic);
         Function.create(conn, "rembed_debug", new VersionFunctions.Debug(state));
+        Function.create(conn, "rembed_jobs", new JobsFunction());
         Function.create(conn, ClientTables.REGISTER, new ClientRowFunctions.Register(state));
         Function.create(conn, ClientTables.UNREGISTER, new ClientRowFunctions.Unregister(state));
     }

@@ -2,18 +2,25 @@ package io.github.rembed.sql;
 
 import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
+import io.github.rembed.embed.PerItemEmbedding;
+import io.github.rembed.embed.TextChecks;
 import io.github.rembed.embed.TextEmbedder;
 import io.github.rembed.embed.Vectors;
-import io.github.rembed.engine.CallStats;
+import io.github.rembed.jobs.Job;
 import io.github.rembed.pipeline.PipelineRuntime;
 import io.github.rembed.pipeline.SequentialImages;
 import java.util.List;
+import java.util.Objects;
 import org.sqlite.SQLiteConnection;
 
 /**
- * {@code rembed_batch(client, json_array [, input_type])}: a JSON array of base64 embeddings in
- * input order, one request per {@code batch_size} texts. With a multimodal client the items are base64
- * images, embedded one at a time (see {@link SequentialImages}).
+ * {@code rembed_batch(client, json_array [, input_type | options])}: a JSON array of base64
+ * embeddings in input order, one request per {@code batch_size} texts. Every text is checked
+ * before any request: an empty, blank or oversized one fails the call, naming its index. With
+ * the option {@code per_item_errors} the result is an object holding an embedding or an error
+ * per item instead (see {@link TextBatchJson}). With a multimodal client the items are base64
+ * images, embedded one at a time (see {@link SequentialImages}). The call is listed in
+ * {@code rembed_jobs()} while it runs.
  */
 final class RembedBatchFunction extends SqlFunction {
     private final ConnectionState state;
@@ -27,11 +34,13 @@ final class RembedBatchFunction extends SqlFunction {
 
     @Override
     void call() throws Exception {
-        requireArgs(2, 3, "rembed_batch(client, json_array [, input_type])");
+        requireArgs(2, 3, "rembed_batch(client, json_array [, input_type | options])");
         String client = text(0, "client name");
+        BatchOptions options = BatchOptions.parse(optionalText(2, "input_type"));
         if (!state.clients.text.has(client) && state.clients.multimodal.has(client)) {
-            if (optionalText(2, "input_type") != null) {
-                throw new RembedException("client '" + client + "' is a multimodal client; it takes no input_type");
+            if (!options.isDefault()) {
+                throw new RembedException("client '" + client + "' is a multimodal client; it takes no input_type "
+                        + "or options (rembed_images_concurrent gives a result per image)");
             }
             if (isNull(1)) {
                 result();
@@ -41,31 +50,46 @@ final class RembedBatchFunction extends SqlFunction {
             return;
         }
         ClientSpec spec = state.clients.text.get(client);
-        TextEmbedder embedder = InputTypes.embedder(client, spec, optionalText(2, "input_type"));
+        TextEmbedder embedder = InputTypes.embedder(client, spec, options.inputType());
         if (isNull(1)) {
             result();
             return;
         }
         List<String> texts = JsonArrays.strings(text(1, "json_array"), state.config().maxBatchItems());
-        for (int i = 0; i < texts.size(); i++) {
-            if (texts.get(i) != null) {
-                TextInputs.checkSize(texts.get(i), state.config().maxTextBytes(), "item " + i);
+        int maxBytes = state.config().maxTextBytes();
+        if (options.perItemErrors()) {
+            try (Job job = SqlJobs.start(conn, state, name(), client, texts.size())) {
+                result(TextBatchJson.render(PerItemEmbedding.embed(embedder, texts, maxBytes, null, job),
+                        job.progress()));
             }
+            return;
         }
-        CallStats stats = new CallStats();
-        List<String> encoded = TextInputs.mapNonNull(texts, present -> embedder.embed(present, stats).stream()
-                .map(Vectors::toBase64).toList());
-        result(JsonArrays.write(encoded));
+        TextChecks.requireAll(texts, maxBytes);
+        try (Job job = SqlJobs.start(conn, state, name(), client, texts.size())) {
+            job.skipped(texts.stream().filter(Objects::isNull).count());
+            List<String> encoded = TextInputs.mapNonNull(texts, present -> embedder.embed(present, job.stats())
+                    .stream().map(Vectors::toBase64).toList());
+            result(JsonArrays.write(encoded));
+        }
     }
 
     /** The multimodal form: the sequential baseline; the first failure fails the call, naming its index. */
     private String embedImages(String client, String json) {
         List<String> items = JsonArrays.strings(json, state.config().maxBatchItems());
         var pipeline = PipelineRuntime.shared().pipeline(state.clients.multimodal.get(client));
-        try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
+        try (StatementCancellation cancel = StatementCancellation.start(conn, state);
+             Job job = SqlJobs.start(conn, state, name(), client, items.size())) {
+            job.skipped(items.stream().filter(Objects::isNull).count());
+            int[] started = {0};
             List<float[]> vectors;
             try {
-                vectors = SequentialImages.embed(pipeline, items, ImageArguments::decode, cancel);
+                vectors = SequentialImages.embed(pipeline, items, item -> {
+                    if (started[0]++ > 0) {
+                        job.done(1); // one at a time: the item before this one has its vector
+                    }
+                    return ImageArguments.decode(item);
+                }, cancel);
+                job.done(Math.min(1, started[0]));
             } catch (SequentialImages.ItemFailed e) {
                 throw new RembedException("client '" + client + "': item " + e.index() + ": "
                         + (cancel.reason() != null ? cancel.reason() : e.getMessage()));

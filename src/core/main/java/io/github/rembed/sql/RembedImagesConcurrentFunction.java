@@ -3,6 +3,7 @@ package io.github.rembed.sql;
 import io.github.rembed.BatchResult;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.MultimodalSpec;
+import io.github.rembed.jobs.Job;
 import io.github.rembed.pipeline.ImageInput;
 import io.github.rembed.pipeline.PipelineRuntime;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.sqlite.SQLiteConnection;
 /**
  * {@code rembed_images_concurrent(client, json_array)}: every image through the concurrent
  * pipeline; the JSON result has one embedding (or null and an error) per input, in order.
+ * The call is listed in {@code rembed_jobs()} while it runs.
  */
 final class RembedImagesConcurrentFunction extends SqlFunction {
     private final ConnectionState state;
@@ -32,8 +34,9 @@ final class RembedImagesConcurrentFunction extends SqlFunction {
             return;
         }
         List<ImageInput> images = ImageArguments.jsonArray(text(1, "json_array"), state.config().maxBatchItems());
-        try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
-            BatchResult r = PipelineRuntime.shared().pipeline(spec).run(images, cancel);
+        try (StatementCancellation cancel = StatementCancellation.start(conn, state);
+             Job job = SqlJobs.start(conn, state, name(), client, images.size())) {
+            BatchResult r = PipelineRuntime.shared().pipeline(spec).run(images, cancel, job, job::count);
             if (cancel.reason() != null) {
                 // SQLite aborts an interrupted statement anyway; say why instead of returning half a result.
                 throw new RembedException("client '" + client + "': " + cancel.reason());

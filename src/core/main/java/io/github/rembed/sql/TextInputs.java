@@ -1,7 +1,7 @@
 package io.github.rembed.sql;
 
 import io.github.rembed.RembedException;
-import java.nio.charset.StandardCharsets;
+import io.github.rembed.embed.TextChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -12,9 +12,9 @@ final class TextInputs {
     }
 
     static void checkSize(String text, int maxBytes, String what) {
-        // A char is at most 3 UTF-8 bytes, so short texts skip the exact count.
-        if ((long) text.length() * 3 > maxBytes && text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            throw new RembedException(what + " is larger than the " + maxBytes + "-byte limit");
+        String problem = TextChecks.oversize(text, maxBytes);
+        if (problem != null) {
+            throw new RembedException(what + " " + problem);
         }
     }
 

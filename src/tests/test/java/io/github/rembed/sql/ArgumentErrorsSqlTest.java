@@ -46,7 +46,7 @@ class ArgumentErrorsSqlTest {
     void wrongArgumentCounts() {
         assertError("SELECT rembed('local')",
                 "rembed: expected 2 to 3 arguments, got 1; usage: rembed(client, text [, input_type])");
-        assertError("SELECT rembed_batch('local', '[]', 'query', 4)", "usage: rembed_batch(client, json_array [, input_type])");
+        assertError("SELECT rembed_batch('local', '[]', 'query', 4)", "usage: rembed_batch(client, json_array [, input_type | options])");
         assertError("SELECT rembed('local', 'x', 3)", "rembed: input_type must be TEXT, got INTEGER");
         assertError("SELECT rembed('local', 'x', 'search_query')",
                 "rembed: client 'local': local takes no input_type; only nomic, cohere, gemini, voyage do");
@@ -61,11 +61,11 @@ class ArgumentErrorsSqlTest {
 
     @Test
     void oversizedInput() {
-        assertError("SELECT rembed('local', printf('%.2000c', 'x'))", "rembed: text is larger than the 1000-byte limit");
+        assertError("SELECT rembed('local', printf('%.2000c', 'x'))", "rembed: text is 2 KiB, over the text limit of 1000 bytes");
         assertError("SELECT rembed_batch('local', json_array('a','b','c','d','e','f'))",
                 "array has 6 items; the limit is 5");
         assertError("SELECT rembed_batch('local', json_array('ok', printf('%.2000c', 'x')))",
-                "item 1 is larger than the 1000-byte limit");
+                "rembed_batch: item 1 is 2 KiB, over the text limit of 1000 bytes; nothing was sent");
     }
 
     @Test
