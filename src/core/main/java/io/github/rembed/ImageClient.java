@@ -144,6 +144,16 @@ public final class ImageClient {
         return pipeline.imagesHeld();
     }
 
+    /** The model that embeds the captions, as {@code provider::model}: it decides which vectors belong together. */
+    public String embeddingModel() {
+        return spec.embedding().provider().id() + "::" + spec.embedding().model();
+    }
+
+    /** The model that captions the images, as {@code provider::model}. */
+    public String visionModel() {
+        return spec.vision().provider().id() + "::" + spec.vision().model();
+    }
+
     /** Vision and embedding models and URLs; never the key. */
     public String describe() {
         return spec.describe();

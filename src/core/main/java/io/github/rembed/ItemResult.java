@@ -12,10 +12,20 @@ public sealed interface ItemResult {
     /**
      * The item's embedding (for an image, its caption's).
      *
-     * @param index  position of the item in the input
-     * @param vector the embedding
+     * @param index   position of the item in the input
+     * @param vector  the embedding
+     * @param caption for an image, the vision model's caption that was embedded; {@code null} for a text
      */
-    record Embedded(int index, float[] vector) implements ItemResult {
+    record Embedded(int index, float[] vector, String caption) implements ItemResult {
+        /**
+         * A text's embedding.
+         *
+         * @param index  position of the item in the input
+         * @param vector the embedding
+         */
+        public Embedded(int index, float[] vector) {
+            this(index, vector, null);
+        }
     }
 
     /**

@@ -81,6 +81,14 @@ public final class Rembed {
     }
 
     /**
+     * The text client registered on {@code connection} as {@code name} (a row of
+     * {@code temp.rembed_clients}, or the built-in {@code local}), with the connection's text limit.
+     */
+    public static TextClient textClient(Connection connection, String name) throws SQLException {
+        return new TextClient(Registrar.textClient(connection, name), Registrar.config(connection).maxTextBytes());
+    }
+
+    /**
      * An image client from the same options a {@code temp.rembed_multimodal_clients} row takes:
      * {@code imageClient("ollama")} (llava:7b and nomic-embed-text on the local Ollama) or the
      * JSON of {@code rembed_multimodal_client_options(...)}, e.g.

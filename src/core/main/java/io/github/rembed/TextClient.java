@@ -109,6 +109,14 @@ public final class TextClient {
         }
     }
 
+    /**
+     * Which model makes the vectors, as {@code provider::model} (e.g. {@code ollama::nomic-embed-text},
+     * {@code local::all-minilm-l6-v2}): vectors of two different models do not belong in one index.
+     */
+    public String model() {
+        return spec.provider().id() + "::" + spec.model();
+    }
+
     /** Provider, model and URL; never the key. */
     public String describe() {
         return embedder.spec().describe();

@@ -45,7 +45,7 @@ final class CaptionBatcher {
     void add(int index, String caption) {
         float[] cached = embedder.cached(caption, stats);
         if (cached != null) {
-            results.accept(new ItemResult.Embedded(index, cached));
+            results.accept(new ItemResult.Embedded(index, cached, caption));
             return;
         }
         ready.add(new Captioned(index, caption));
@@ -113,7 +113,7 @@ final class CaptionBatcher {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            results.accept(new ItemResult.Embedded(batch.get(i).index(), vectors.get(i)));
+            results.accept(new ItemResult.Embedded(batch.get(i).index(), vectors.get(i), batch.get(i).caption()));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.rembed.sql;
 import io.github.rembed.RembedConfig;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientOptions;
+import io.github.rembed.client.ClientSpec;
 import io.github.rembed.client.MultimodalOptions;
 import io.github.rembed.client.MultimodalSpec;
 import java.sql.Connection;
@@ -79,6 +80,20 @@ public final class Registrar {
 
     /** The multimodal client a connection knows by {@code name}, for Java code that runs beside SQL. */
     public static MultimodalSpec multimodalClient(Connection connection, String name) throws SQLException {
+        return state(connection).clients.multimodal.get(name);
+    }
+
+    /** The text client a connection knows by {@code name}, for Java code that runs beside SQL. */
+    public static ClientSpec textClient(Connection connection, String name) throws SQLException {
+        return state(connection).clients.text.get(name);
+    }
+
+    /** The configuration a connection was registered with. */
+    public static RembedConfig config(Connection connection) throws SQLException {
+        return state(connection).config();
+    }
+
+    private static ConnectionState state(Connection connection) throws SQLException {
         ConnectionState state;
         synchronized (STATES) {
             state = STATES.get(unwrap(connection));
@@ -86,7 +101,7 @@ public final class Registrar {
         if (state == null) {
             throw new RembedException("rembed is not registered on this connection (call Rembed.register first)");
         }
-        return state.clients.multimodal.get(name);
+        return state;
     }
 
     private static SQLiteConnection unwrap(Connection connection) throws SQLException {
