@@ -9,6 +9,12 @@ final class Settings {
     boolean timer;
     boolean bail;
     boolean echo;
+    /** What NULL prints as ({@code .nullvalue}). */
+    String nullValue = "";
+    /** Column widths of the columnar modes ({@code .width}); 0 is automatic, negative right-aligns. */
+    int[] widths = new int[0];
+    /** Print the changes count after each statement ({@code .changes on}). */
+    boolean changes;
 
     void mode(OutputMode mode) {
         this.mode = mode;

@@ -1,0 +1,111 @@
+package io.github.rembed.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The command line, read as sqlite3 reads it: options may stand anywhere, the first other
+ * word names the database and the rest are SQL (or dot commands) to run. Setting options and
+ * {@code -cmd} commands are kept in their order, since sqlite3 applies them in that order
+ * after the init file.
+ */
+final class ShellOptions {
+    /** A setting option or a {@code -cmd} command, in command-line order. */
+    sealed interface Step {
+    }
+
+    record Setting(Consumer<Settings> change) implements Step {
+    }
+
+    record Command(String text) implements Step {
+    }
+
+    /** What the user asked of the shell when it is not to run a session. */
+    enum Action { RUN, HELP, VERSION }
+
+    Action action = Action.RUN;
+    String database;
+    final List<String> sql = new ArrayList<>();
+    final List<Step> steps = new ArrayList<>();
+    /** {@code -init FILE}; null reads {@code ~/.rembedrc} when it exists. */
+    String initFile;
+    boolean readonly;
+    /** {@code -batch} (false) or {@code -interactive} (true); null lets stdin decide. */
+    Boolean interactive;
+    boolean bail;
+
+    private ShellOptions() {
+    }
+
+    static ShellOptions parse(String[] args) {
+        ShellOptions o = new ShellOptions();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("-")) {
+                if (o.database == null) {
+                    o.database = a;
+                } else {
+                    o.sql.add(a);
+                }
+                continue;
+            }
+            String option = a.startsWith("--") ? a.substring(1) : a;
+            switch (option) {
+                case "-help", "-h" -> o.action = Action.HELP;
+                case "-version" -> o.action = Action.VERSION;
+                case "-bail" -> {
+                    o.bail = true;
+                    o.set(s -> s.bail = true);
+                }
+                case "-echo" -> o.set(s -> s.echo = true);
+                case "-header", "-headers" -> o.set(s -> s.headers = true);
+                case "-noheader" -> o.set(s -> s.headers = false);
+                case "-readonly" -> o.readonly = true;
+                case "-batch" -> o.interactive = false;
+                case "-interactive" -> o.interactive = true;
+                case "-init" -> o.initFile = value(args, ++i, a);
+                case "-cmd" -> o.steps.add(new Command(value(args, ++i, a)));
+                case "-separator" -> {
+                    String sep = DotArgs.unescape(value(args, ++i, a));
+                    o.set(s -> s.columnSeparator = sep);
+                }
+                case "-newline" -> {
+                    String sep = DotArgs.unescape(value(args, ++i, a));
+                    o.set(s -> s.rowSeparator = sep);
+                }
+                // As in sqlite3, -list keeps the separators that -separator (or -csv) set.
+                case "-list" -> o.set(s -> s.mode = OutputMode.LIST);
+                case "-nullvalue" -> {
+                    String text = DotArgs.unescape(value(args, ++i, a));
+                    o.set(s -> s.nullValue = text);
+                }
+                default -> {
+                    // -list, -csv, -json, -line, -column, -box, -table, -markdown, ...: the .mode of that name
+                    OutputMode mode = OutputMode.named(option.substring(1)).orElseThrow(() -> new ShellError(
+                            modeOption(option) ? "unknown mode \"" + option.substring(1) + "\" (not in this build's "
+                                    + OutputMode.labels() + ")"
+                                    : "unknown option: " + a + "\nUse -help for a list of options."));
+                    o.set(s -> s.mode(mode));
+                }
+            }
+        }
+        return o;
+    }
+
+    /** Options that name sqlite3 output modes, so an unsupported one gets a clear message. */
+    private static boolean modeOption(String option) {
+        return List.of("-box", "-table", "-markdown").contains(option);
+    }
+
+    private void set(Consumer<Settings> change) {
+        steps.add(new Setting(change));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new ShellError("missing argument to " + option);
+        }
+        return args[i];
+    }
+}
