@@ -33,7 +33,7 @@ final class ResultPrinter {
         while (rs.next()) {
             Cell[] cells = new Cell[n];
             for (int i = 0; i < n; i++) {
-                cells[i] = Cell.read(rs, i + 1);
+                cells[i] = Cell.read(rs, i + 1, settings.nullValue);
             }
             printRow(names, cells, row++);
             out.flush();
@@ -160,7 +160,7 @@ final class ResultPrinter {
         while (rs.next()) {
             Cell[] cells = new Cell[n];
             for (int i = 0; i < n; i++) {
-                cells[i] = Cell.read(rs, i + 1);
+                cells[i] = Cell.read(rs, i + 1, settings.nullValue);
                 widths[i] = Math.max(widths[i], width(cells[i].chars()));
             }
             rows.add(cells);
@@ -168,9 +168,13 @@ final class ResultPrinter {
         if (rows.isEmpty()) {
             return;
         }
+        ColumnWidths fixed = new ColumnWidths(settings.widths);
+        for (int i = 0; i < n; i++) {
+            widths[i] = fixed.width(i, widths[i]);
+        }
         if (settings.headers) {
             for (int i = 0; i < n; i++) {
-                out.text((i > 0 ? COLUMN_GAP : "") + pad(names.get(i), widths[i]));
+                out.text((i > 0 ? COLUMN_GAP : "") + fixed.header(i, names.get(i), widths[i]));
             }
             out.text("\n");
             for (int i = 0; i < n; i++) {
@@ -179,22 +183,24 @@ final class ResultPrinter {
             out.text("\n");
         }
         for (Cell[] cells : rows) {
+            List<List<String>> lines = new ArrayList<>(n);
+            int height = 1;
             for (int i = 0; i < n; i++) {
-                if (i > 0) {
-                    out.text(COLUMN_GAP);
-                }
-                out.cell(cells[i]);
-                out.text(" ".repeat(widths[i] - width(cells[i].chars())));
+                lines.add(fixed.lines(i, cells[i].chars(), widths[i]));
+                height = Math.max(height, lines.get(i).size());
             }
-            out.text("\n");
+            for (int line = 0; line < height; line++) {
+                for (int i = 0; i < n; i++) {
+                    List<String> cell = lines.get(i);
+                    String piece = line < cell.size() ? cell.get(line) : "";
+                    out.derived((i > 0 ? COLUMN_GAP : "") + fixed.pad(i, piece, widths[i]), cells[i]);
+                }
+                out.text("\n");
+            }
         }
     }
 
     private static int width(String s) {
         return s.codePointCount(0, s.length());
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - width(s));
     }
 }

@@ -40,9 +40,12 @@ final class Session {
     private int errors;
     /** The exit status of the last failure, as sqlite3 returns it for a failed SQL argument. */
     private int lastErrorStatus;
+    /** total_changes() when the connection was handed over: rembed's own setup rows are not the user's. */
+    private long changesBaseline;
 
     Session(Connection connection, Output out, PrintStream err, Path workingDirectory, boolean stderrIsTerminal) {
         this.connection = connection;
+        this.changesBaseline = totalChanges(connection);
         this.databaseName = ":memory:";
         this.out = out;
         this.err = err;
@@ -68,6 +71,7 @@ final class Session {
     void replaceConnection(Connection next, String name) throws SQLException {
         Connection old = connection;
         connection = next;
+        changesBaseline = totalChanges(next);
         databaseName = name;
         old.close();
     }
@@ -190,7 +194,7 @@ final class Session {
         } catch (ShellExit | OutputClosed e) {
             throw e;
         } catch (ShellError e) {
-            fail("Error: " + e.getMessage(), 1);
+            fail(e.alreadyReported() ? null : "Error: " + e.getMessage(), 1);
         } catch (SQLException e) {
             fail("Error: " + sqliteMessage(e), 1);
         } catch (Exception e) {
@@ -239,12 +243,20 @@ final class Session {
         }
     }
 
+    private static long totalChanges(Connection c) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT total_changes()"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
     /** {@code .changes on}: the rows changed by the last statement and since the connection opened. */
     private void printChanges() {
         try (PreparedStatement ps = connection.prepareStatement("SELECT changes(), total_changes()");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            out.text("changes: " + rs.getLong(1) + "   total_changes: " + rs.getLong(2) + "\n");
+            out.text("changes: " + rs.getLong(1) + "   total_changes: " + (rs.getLong(2) - changesBaseline) + "\n");
         } catch (SQLException e) {
             fail("Error: " + sqliteMessage(e), 1);
         }
@@ -306,9 +318,12 @@ final class Session {
         fail(text, running ? code : 1);
     }
 
+    /** Counts an error and reports {@code text} (null: already reported); under {@code .bail on}, ends the shell. */
     private void fail(String text, int status) {
         out.flush();
-        err.println(text);
+        if (text != null) {
+            err.println(text);
+        }
         err.flush();
         errors++;
         lastErrorStatus = status;

@@ -204,6 +204,10 @@ public final class Shell {
         Connection conn = config.createConnection("jdbc:sqlite:" + target);
         try {
             Rembed.register(conn, RembedConfig.builder().fileRoot(workingDirectory).build());
+            try (java.sql.Statement s = conn.createStatement()) {
+                // changes() starts at 0 as in sqlite3, not at the count of rembed's own setup rows
+                s.executeUpdate("DELETE FROM temp.rembed_clients WHERE 0");
+            }
         } catch (SQLException | RuntimeException e) {
             conn.close();
             throw e;
