@@ -32,9 +32,16 @@ public final class Shell {
 
             Options:
               -bail             stop at the first error
+              -batch            read stdin as a script even from a terminal (-interactive: the reverse)
+              -cmd COMMAND      run COMMAND (SQL or a dot command) before the SQL arguments or stdin
               -echo             print each command before running it
               -header, -noheader
-              -list, -csv, -line, -column, -json, -tabs, -quote   output mode (default list)
+              -init FILE        run FILE first (default: ~/.rembedrc, if it exists)
+              -list, -csv, -line, -column, -json, -tabs, -quote, -box, -table, -markdown
+                                output mode (default list)
+              -newline SEP      row separator of list mode
+              -nullvalue TEXT   how NULL prints
+              -readonly         open the database read-only
               -separator SEP    column separator of list mode
               -version          print versions and exit
               -help             this text
@@ -167,7 +174,7 @@ public final class Shell {
         }
         if (interactive) {
             session.out().text(Rembed.version() + " shell. Enter \".help\" for usage hints.\n");
-            if (options.database == null) {
+            if (options.noArguments) { // sqlite3 warns only when started with no arguments at all
                 session.out().text("Connected to a transient in-memory database.\n"
                         + "Use \".open FILENAME\" to reopen on a persistent database.\n");
             }

@@ -33,13 +33,15 @@ final class ShellOptions {
     boolean readonly;
     /** {@code -batch} (false) or {@code -interactive} (true); null lets stdin decide. */
     Boolean interactive;
-    boolean bail;
+    /** Started as plain {@code rembed}: sqlite3 then says the database is a transient in-memory one. */
+    boolean noArguments;
 
     private ShellOptions() {
     }
 
     static ShellOptions parse(String[] args) {
         ShellOptions o = new ShellOptions();
+        o.noArguments = args.length == 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("-")) {
@@ -54,10 +56,7 @@ final class ShellOptions {
             switch (option) {
                 case "-help", "-h" -> o.action = Action.HELP;
                 case "-version" -> o.action = Action.VERSION;
-                case "-bail" -> {
-                    o.bail = true;
-                    o.set(s -> s.bail = true);
-                }
+                case "-bail" -> o.set(s -> s.bail = true);
                 case "-echo" -> o.set(s -> s.echo = true);
                 case "-header", "-headers" -> o.set(s -> s.headers = true);
                 case "-noheader" -> o.set(s -> s.headers = false);
@@ -86,11 +85,26 @@ final class ShellOptions {
                             modeOption(option) ? "unknown mode \"" + option.substring(1) + "\" (not in this build's "
                                     + OutputMode.labels() + ")"
                                     : "unknown option: " + a + "\nUse -help for a list of options."));
-                    o.set(s -> s.mode(mode));
+                    o.set(s -> modeOption(s, mode));
                 }
             }
         }
         return o;
+    }
+
+    /**
+     * As sqlite3's options (unlike {@code .mode}): -csv sets the comma but keeps the row
+     * separator, -tabs and -quote set both, the others change the mode only.
+     */
+    private static void modeOption(Settings s, OutputMode mode) {
+        switch (mode) {
+            case CSV -> {
+                s.mode = mode;
+                s.columnSeparator = mode.columnSeparator;
+            }
+            case TABS, QUOTE -> s.mode(mode);
+            default -> s.mode = mode;
+        }
     }
 
     /** Options that name sqlite3 output modes, so an unsupported one gets a clear message. */
