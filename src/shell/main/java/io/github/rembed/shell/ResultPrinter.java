@@ -182,19 +182,29 @@ final class ResultPrinter {
             }
             out.text("\n");
         }
+        // A value wrapped by .width makes its row several lines: sqlite3 then puts a blank line between rows.
+        List<List<List<String>>> laidOut = new ArrayList<>(rows.size());
+        boolean multiLine = false;
         for (Cell[] cells : rows) {
             List<List<String>> lines = new ArrayList<>(n);
-            int height = 1;
             for (int i = 0; i < n; i++) {
                 lines.add(fixed.lines(i, cells[i].chars(), widths[i]));
-                height = Math.max(height, lines.get(i).size());
+                multiLine |= lines.get(i).size() > 1;
             }
+            laidOut.add(lines);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            List<List<String>> lines = laidOut.get(r);
+            int height = lines.stream().mapToInt(List::size).max().orElse(1);
             for (int line = 0; line < height; line++) {
                 for (int i = 0; i < n; i++) {
                     List<String> cell = lines.get(i);
                     String piece = line < cell.size() ? cell.get(line) : "";
-                    out.derived((i > 0 ? COLUMN_GAP : "") + fixed.pad(i, piece, widths[i]), cells[i]);
+                    out.derived((i > 0 ? COLUMN_GAP : "") + fixed.pad(i, piece, widths[i]), rows.get(r)[i]);
                 }
+                out.text("\n");
+            }
+            if (multiLine && r < rows.size() - 1) {
                 out.text("\n");
             }
         }

@@ -92,6 +92,8 @@ class SettingsAndOutputCommandsTest {
                 output(".mode column\n.headers on\n.width 2 -4 0 5\n"
                         + "SELECT 'abcde' AS abc, 'xy' AS b, 'auto' AS c, 'five' AS d, 'extra' AS e;\n"));
         assertEquals("abcdef\n", output(".width 3\nSELECT 'abcdef';\n"), "list mode ignores widths");
+        assertEquals("abc  1\nd     \n\nx    2\n", output(".mode column\n.width 3 1\nSELECT 'abcd', 1 UNION ALL SELECT 'x', 2;\n"),
+                "once a row wraps, rows are set apart by a blank line");
     }
 
     @Test
