@@ -26,27 +26,28 @@ final class ResultPrinter {
         if (settings.mode.tabular()) {
             List<Cell[]> rows = new ArrayList<>();
             while (rs.next()) {
-                Cell[] cells = new Cell[n];
-                for (int i = 0; i < n; i++) {
-                    cells[i] = Cell.read(rs, i + 1);
-                }
-                rows.add(cells);
+                rows.add(row(rs, n));
             }
             new ColumnarPrinter(out, settings).print(names, rows);
             return;
         }
         int row = 0;
         while (rs.next()) {
-            Cell[] cells = new Cell[n];
-            for (int i = 0; i < n; i++) {
-                cells[i] = Cell.read(rs, i + 1);
-            }
-            printRow(names, cells, row++);
+            printRow(names, row(rs, n), row++);
             out.flush();
         }
         if (settings.mode == OutputMode.JSON && row > 0) {
             out.text("]\n");
         }
+    }
+
+    /** The current row, a NULL reading as {@code .nullvalue} in every mode that prints text for it. */
+    private Cell[] row(ResultSet rs, int n) throws SQLException {
+        Cell[] cells = new Cell[n];
+        for (int i = 0; i < n; i++) {
+            cells[i] = Cell.read(rs, i + 1, settings.nullValue);
+        }
+        return cells;
     }
 
     private void printRow(List<String> names, Cell[] cells, int row) {
