@@ -52,6 +52,9 @@ public final class ImageClient {
      * streams and {@link #embedFiles(Stream, Consumer)} to {@code listener}: at the start, after
      * each image's result and at each retry. A stream's {@link Progress#total()} is
      * {@link Progress#UNKNOWN}.
+     *
+     * @param listener told of each change, never concurrently
+     * @return a client with the same settings that reports to {@code listener}
      */
     public ImageClient withProgress(ProgressListener listener) {
         return new ImageClient(spec, pipeline, Objects.requireNonNull(listener, "listener"));
@@ -144,12 +147,20 @@ public final class ImageClient {
         return pipeline.imagesHeld();
     }
 
-    /** The model that embeds the captions, as {@code provider::model}: it decides which vectors belong together. */
+    /**
+     * The model that embeds the captions: it decides which vectors belong together.
+     *
+     * @return {@code provider::model}, e.g. {@code ollama::nomic-embed-text}
+     */
     public String embeddingModel() {
         return spec.embedding().provider().id() + "::" + spec.embedding().model();
     }
 
-    /** The model that captions the images, as {@code provider::model}. */
+    /**
+     * The model that captions the images.
+     *
+     * @return {@code provider::model}, e.g. {@code ollama::llava:7b}
+     */
     public String visionModel() {
         return spec.vision().provider().id() + "::" + spec.vision().model();
     }

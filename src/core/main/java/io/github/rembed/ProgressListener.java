@@ -13,5 +13,10 @@ package io.github.rembed;
  */
 @FunctionalInterface
 public interface ProgressListener {
+    /**
+     * Called at the start and after each change.
+     *
+     * @param progress the call's figures at this moment
+     */
     void onProgress(Progress progress);
 }

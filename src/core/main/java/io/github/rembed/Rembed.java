@@ -83,6 +83,11 @@ public final class Rembed {
     /**
      * The text client registered on {@code connection} as {@code name} (a row of
      * {@code temp.rembed_clients}, or the built-in {@code local}), with the connection's text limit.
+     *
+     * @param connection a connection rembed is registered on
+     * @param name       the client's name in SQL
+     * @return a client with the same settings
+     * @throws SQLException when the connection cannot be unwrapped to sqlite-jdbc's
      */
     public static TextClient textClient(Connection connection, String name) throws SQLException {
         return new TextClient(Registrar.textClient(connection, name), Registrar.config(connection).maxTextBytes());

@@ -131,6 +131,10 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
          * A row of {@code temp.rembed_clients} on every connection: the same name and options an
          * {@code INSERT} takes, e.g. {@code client("docs", "ollama::nomic-embed-text")}. The
          * options are checked by {@link #build()}.
+         *
+         * @param name    the client's name in SQL
+         * @param options any form {@code temp.rembed_clients} accepts
+         * @return this builder
          */
         public Builder client(String name, String options) {
             clients.add(new ClientRow(ClientRow.TEXT, name, options));
@@ -141,12 +145,24 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
          * A text client configured in Java on every connection; its row holds the settings that
          * were set, as the JSON of {@code rembed_client_options(...)} (a key given with
          * {@link TextClient.Builder#key(String)} included, one read from the environment not).
+         *
+         * @param name   the client's name in SQL
+         * @param client the client's settings
+         * @return this builder
+         * @throws IllegalArgumentException when a setting has no option form (a timeout that is not whole seconds)
          */
         public Builder client(String name, TextClient.Builder client) {
             return client(name, Objects.requireNonNull(client, "client").options());
         }
 
-        /** A row of {@code temp.rembed_multimodal_clients} on every connection, e.g. {@code multimodalClient("img", "ollama")}. */
+        /**
+         * A row of {@code temp.rembed_multimodal_clients} on every connection, e.g.
+         * {@code multimodalClient("img", "ollama")}.
+         *
+         * @param name    the client's name in SQL
+         * @param options any form {@code temp.rembed_multimodal_clients} accepts
+         * @return this builder
+         */
         public Builder multimodalClient(String name, String options) {
             clients.add(new ClientRow(ClientRow.MULTIMODAL, name, options));
             return this;
@@ -157,6 +173,9 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
          * (path with or without its {@code .so}/{@code .dylib}/{@code .dll} suffix). The connection
          * must allow extensions: {@code SQLiteConfig.enableLoadExtension(true)} or
          * {@code SQLiteDataSource.setLoadExtension(true)}.
+         *
+         * @param library the extension's shared library
+         * @return this builder
          */
         public Builder loadExtension(Path library) {
             extensions.add(Objects.requireNonNull(library, "library"));
@@ -166,6 +185,7 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         /**
          * The configuration.
          *
+         * @return the configuration
          * @throws IllegalArgumentException when a limit is not positive, or a client's options
          *                                  are refused (the message names the client) or its name is given twice
          */

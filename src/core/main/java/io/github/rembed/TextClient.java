@@ -66,6 +66,9 @@ public final class TextClient {
     /**
      * This client reporting the progress of {@link #embedAll(List)} and {@link #embedEach(List)}
      * to {@code listener}: once at the start, then after each request.
+     *
+     * @param listener told of each change, never concurrently
+     * @return a client with the same settings that reports to {@code listener}
      */
     public TextClient withProgress(ProgressListener listener) {
         return new TextClient(spec, embedder, maxTextBytes, Objects.requireNonNull(listener, "listener"));
@@ -81,6 +84,8 @@ public final class TextClient {
      * is checked first: an empty, blank or oversized one is refused before any request,
      * naming its index.
      *
+     * @param texts the texts, none null
+     * @return vector {@code i} for text {@code i}
      * @throws IllegalArgumentException for an unfit text, e.g. "texts: item 3 is empty; nothing was sent"
      * @throws RembedException          when a request fails
      */
@@ -102,6 +107,9 @@ public final class TextClient {
      * oversized text (no request made), {@link Stage#EMBEDDING} when its request failed (a
      * batch refused for its content is retried text by text, so only the culprit fails), or
      * {@link Stage#CANCELLED} when the thread was interrupted first.
+     *
+     * @param texts the texts; a null one fails alone
+     * @return result {@code i} for text {@code i}
      */
     public List<ItemResult> embedEach(List<String> texts) {
         try (Job job = Jobs.unlisted("embedEach", texts.size(), listener)) {
@@ -112,6 +120,8 @@ public final class TextClient {
     /**
      * Which model makes the vectors, as {@code provider::model} (e.g. {@code ollama::nomic-embed-text},
      * {@code local::all-minilm-l6-v2}): vectors of two different models do not belong in one index.
+     *
+     * @return {@code provider::model}
      */
     public String model() {
         return spec.provider().id() + "::" + spec.model();

@@ -22,7 +22,8 @@ final class DotCommands {
             new ImportCommands(),
             new SchemaCommands(),
             new DumpCommands(),
-            new ImageCommands());
+            new ImageCommands(),
+            new TextCommands());
 
     /** One registered command: its name without the dot, a usage line and one line of help. */
     record Entry(String name, String usage, String help, DotCommand action) {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,38 +25,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Embeds many image files into a table, resumably. Each result is written as soon as it
- * arrives, so a crash loses only the images in flight; a file whose content is already
+ * Embeds many image files into a vectors table, resumably. Each result is committed as soon as
+ * it arrives, so a crash loses only the images in flight; a file whose content is already
  * embedded (same path, same SHA-256) is skipped without a request, and failed files are
- * recorded with their error and tried again on the next run.
+ * recorded with their error and tried again on the next run. Each row records the client,
+ * the embedding and vision models, the dimensions and the caption that was embedded.
  */
 final class ImageImport {
     static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "webp", "bmp");
-    private static final Pattern TABLE_NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*");
-    private static final int MAX_ERRORS_SHOWN = 10;
-
-    /** What one run did. */
-    record Summary(int embedded, int skipped, int failed, List<String> errors) {
-    }
 
     private final Connection conn;
     private final Path root;
-    private final String table;
+    private final VectorTable table;
     private final ImageClient client;
 
     ImageImport(Connection conn, Path root, String table, String clientName) throws SQLException {
-        if (!TABLE_NAME.matcher(table).matches()) {
-            throw new ShellError("table name must be a plain identifier such as photos or main.photos, got '"
-                    + table + "'");
-        }
         this.conn = conn;
         this.root = root;
-        this.table = table;
         this.client = Rembed.imageClient(conn, clientName);
+        this.table = new VectorTable(conn, table, "path", clientName, client.embeddingModel(), client.visionModel());
     }
 
     /** Image files below {@code dir} (relative to the root), sorted, as root-relative paths. */
@@ -86,12 +75,12 @@ final class ImageImport {
         return out;
     }
 
-    Summary run(List<String> paths, Progress progress) throws SQLException {
-        createTable();
+    BulkSummary run(List<String> paths, Progress progress, boolean reembed) throws SQLException {
+        int removed = table.prepare(".embed-images", reembed);
         Map<String, String> done = embeddedHashes();
         FileRoot files = new FileRoot(root, RembedConfig.DEFAULT_MAX_FILE_BYTES);
         Map<Integer, Pending> inFlight = new HashMap<>();
-        int[] skipped = {0};
+        BulkSummary.Counter count = new BulkSummary.Counter(progress);
         Iterator<byte[]> images = new Iterator<>() {
             private final Iterator<String> next = paths.iterator();
             private Pending pending;
@@ -110,8 +99,7 @@ final class ImageImport {
                     }
                     String sha = sha256(bytes);
                     if (sha.equals(done.get(path))) {
-                        skipped[0]++;
-                        progress.advance(1);
+                        count.unchanged();
                         continue;
                     }
                     pending = new Pending(path, sha, bytes, null);
@@ -130,30 +118,21 @@ final class ImageImport {
                 return p.bytes;
             }
         };
-        int[] embedded = {0};
-        List<String> errors = new ArrayList<>();
-        try (PreparedStatement upsert = conn.prepareStatement("INSERT OR REPLACE INTO " + table
-                + "(path, sha256, embedding, error, embedded_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
-            client.embedEach(images, result -> {
-                Pending p = inFlight.remove(result.index());
-                String error = p.readError;
-                byte[] blob = null;
-                if (error == null && result instanceof ItemResult.Embedded e) {
-                    blob = Vectors.toBlob(e.vector());
-                } else if (error == null && result instanceof ItemResult.Failed f) {
-                    error = f.stage().name().toLowerCase(Locale.ROOT) + ": " + f.error();
-                }
-                write(upsert, p, blob, error);
-                if (blob != null) {
-                    embedded[0]++;
-                } else {
-                    errors.add(p.path + ": " + error);
-                }
-                progress.advance(1);
-            });
-        }
-        List<String> shown = errors.size() > MAX_ERRORS_SHOWN ? errors.subList(0, MAX_ERRORS_SHOWN) : errors;
-        return new Summary(embedded[0], skipped[0], errors.size(), List.copyOf(shown));
+        client.withProgress(count.retries()).embedEach(images, result -> {
+            Pending p = inFlight.remove(result.index());
+            String error = p.readError;
+            VectorTable.Row row = switch (result) {
+                case ItemResult.Embedded e when error == null ->
+                        new VectorTable.Row(p.path, p.sha, Vectors.toBlob(e.vector()), null, e.caption());
+                case ItemResult.Failed f when error == null ->
+                        new VectorTable.Row(p.path, p.sha, null, f.stage().name().toLowerCase(Locale.ROOT) + ": "
+                                + f.error(), null);
+                default -> new VectorTable.Row(p.path, p.sha, null, error, null);
+            };
+            write(row);
+            count.result(row);
+        });
+        return count.summary(removed);
     }
 
     private record Pending(String path, String sha, byte[] bytes, String readError) {
@@ -162,18 +141,11 @@ final class ImageImport {
         }
     }
 
-    private void createTable() throws SQLException {
-        try (Statement s = conn.createStatement()) {
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS " + table + "(path TEXT PRIMARY KEY, sha256 TEXT,"
-                    + " embedding BLOB, error TEXT, embedded_at TEXT)");
-        }
-    }
-
     /** Path to content hash of every row that already has its embedding. */
     private Map<String, String> embeddedHashes() throws SQLException {
         Map<String, String> out = new HashMap<>();
         try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT path, sha256 FROM " + table + " WHERE embedding IS NOT NULL")) {
+             ResultSet rs = s.executeQuery("SELECT path, sha256 FROM " + table.name() + " WHERE embedding IS NOT NULL")) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));
             }
@@ -181,15 +153,11 @@ final class ImageImport {
         return out;
     }
 
-    private static void write(PreparedStatement upsert, Pending p, byte[] blob, String error) {
+    private void write(VectorTable.Row row) {
         try {
-            upsert.setString(1, p.path);
-            upsert.setString(2, p.sha);
-            upsert.setBytes(3, blob);
-            upsert.setString(4, error);
-            upsert.executeUpdate();
+            table.write(List.of(row));
         } catch (SQLException e) {
-            throw new ShellError("cannot write the row for " + p.path + ": " + e.getMessage());
+            throw new ShellError("cannot write the row for " + row.key() + ": " + e.getMessage());
         }
     }
 

@@ -17,6 +17,8 @@ final class Output {
     private Runnable afterClose = () -> { };
     /** Commands left before a {@code .once} redirection ends; 0 when none is pending. */
     private int onceCountdown;
+    /** Runs once before the next write: takes a progress line off the terminal before output starts. */
+    private Progress beforeWrite;
 
     Output(OutputStream stdout) {
         this.stdout = stdout;
@@ -37,10 +39,24 @@ final class Output {
     }
 
     void write(byte[] bytes) {
+        clearProgress();
         try {
             target.write(bytes);
         } catch (IOException e) {
             throw failure(e);
+        }
+    }
+
+    /** {@code progress} may be on the terminal: close it before the first byte of output ({@code null}: none). */
+    void beforeWrite(Progress progress) {
+        beforeWrite = progress;
+    }
+
+    private void clearProgress() {
+        Progress p = beforeWrite;
+        if (p != null) {
+            beforeWrite = null;
+            p.close();
         }
     }
 

@@ -116,8 +116,8 @@ final class Session {
     }
 
     /** A progress line for long work; drawn only when stderr is a terminal. */
-    Progress progress(String label, long total) {
-        return Progress.counting(err, stderrIsTerminal, label, total);
+    Progress progress(String label, long total, String skippedLabel) {
+        return Progress.counting(err, stderrIsTerminal, label, total, skippedLabel);
     }
 
     /** Runs lines as sqlite3 does: dot commands on their own lines, SQL once a statement is complete. */
@@ -276,6 +276,7 @@ final class Session {
                 return false;
             }
             try (ps; Progress ticking = Progress.ticking(err, stderrIsTerminal, "running")) {
+                out.beforeWrite(ticking); // the header must not land on the progress line
                 SqlParameters.bind(connection, ps, sql);
                 if (ps.execute()) {
                     try (ResultSet rs = ps.getResultSet()) {
@@ -292,6 +293,7 @@ final class Session {
             fail("Error: " + e.getMessage(), 1); // output to a file or pipe that failed
             return false;
         } finally {
+            out.beforeWrite(null);
             interrupts.idle();
             out.flush();
             if (cpu != null) {

@@ -41,7 +41,9 @@ class EmbedImagesCommandTest {
     private ShellRunner.Result embed(String command) {
         String script = "INSERT INTO temp.rembed_multimodal_clients(name, options) VALUES ('mm',"
                 + " rembed_multimodal_client_options('format', 'ollama', 'url', '" + sim.baseUrl() + "',"
-                + " 'vision_model', 'llava:7b', 'embedding_model', 'nomic-embed-text', 'request_timeout_sec', 2));\n"
+                + " 'vision_model', 'llava:7b', 'embedding_model', 'nomic-embed-text', 'request_timeout_sec', 2)),"
+                + " ('mm-other', rembed_multimodal_client_options('format', 'ollama', 'url', '" + sim.baseUrl() + "',"
+                + " 'vision_model', 'llava:7b', 'embedding_model', 'other-embedder'));\n"
                 + command + "\n";
         return ShellRunner.run(dir, script, "photos.db");
     }
@@ -119,9 +121,57 @@ class EmbedImagesCommandTest {
     }
 
     @Test
+    void eachRowRecordsClientModelsDimensionsAndCaption() throws Exception {
+        Files.createDirectories(dir.resolve("imgs"));
+        byte[] a = TestImages.unique();
+        Files.write(dir.resolve("imgs/a.png"), a);
+        assertEquals("embedded 1, unchanged 0, failed 0\n", embed(".embed-images imgs photos mm").out());
+        try (Connection c = db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT client, model, vision_model, dimensions, caption FROM photos WHERE path = 'imgs/a.png'")) {
+            rs.next();
+            assertEquals("mm", rs.getString(1));
+            assertEquals("ollama::nomic-embed-text", rs.getString(2));
+            assertEquals("ollama::llava:7b", rs.getString(3));
+            assertEquals(DIMS, rs.getInt(4));
+            assertEquals(SimulatedProvider.captionFor("llava:7b", a), rs.getString(5));
+        }
+    }
+
+    @Test
+    void anotherEmbeddingModelIsRefusedEvenForUnchangedFilesUntilReembed() throws Exception {
+        Files.createDirectories(dir.resolve("imgs"));
+        Files.write(dir.resolve("imgs/a.png"), TestImages.unique());
+        Files.write(dir.resolve("imgs/b.png"), TestImages.unique());
+        embed(".embed-images imgs photos mm");
+        long vision = sim.metrics().requests(Endpoint.OLLAMA_CHAT);
+        ShellRunner.Result refused = embed(".embed-images imgs photos mm-other");
+        assertEquals("", refused.out());
+        assertTrue(refused.err().contains("table photos holds 2 vectors of model ollama::nomic-embed-text"
+                + " (8 dimensions), but client 'mm-other' embeds with ollama::other-embedder"), refused.err());
+        assertEquals(vision, sim.metrics().requests(Endpoint.OLLAMA_CHAT), "refused before any request");
+        ShellRunner.Result replaced = embed(".embed-images imgs photos mm-other --reembed");
+        assertEquals("embedded 2, unchanged 0, failed 0\n", replaced.out(), replaced.err());
+    }
+
+    @Test
+    void aTableFromBeforeModelsWereRecordedGetsTheColumnsAndIsRefused() throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE old(path TEXT PRIMARY KEY, sha256 TEXT, embedding BLOB, error TEXT,"
+                    + " embedded_at TEXT)");
+            s.execute("INSERT INTO old VALUES ('imgs/x.png', 'abc', zeroblob(16 * 4), NULL, NULL)");
+        }
+        Files.createDirectories(dir.resolve("imgs"));
+        Files.write(dir.resolve("imgs/a.png"), TestImages.unique());
+        ShellRunner.Result refused = embed(".embed-images imgs old mm");
+        assertTrue(refused.err().contains("table old holds 1 vector of a model it did not record (16 dimensions)"),
+                refused.err());
+        assertEquals("embedded 1, unchanged 0, failed 0\n", embed(".embed-images imgs old mm --reembed").out());
+    }
+
+    @Test
     void badArgumentsAreClearErrors() throws Exception {
         Files.createDirectories(dir.resolve("imgs"));
-        assertTrue(embed(".embed-images imgs").err().contains("Usage: .embed-images DIR|--query SQL TABLE [CLIENT]"));
+        assertTrue(embed(".embed-images imgs").err().contains("Usage: .embed-images DIR|--query SQL TABLE [CLIENT] [--reembed]"));
         assertTrue(embed(".embed-images imgs \"bad name\" mm").err().contains("table name must be a plain identifier"));
         assertTrue(embed(".embed-images imgs photos nope").err().contains("multimodal client 'nope' was not registered"));
         assertTrue(embed(".embed-images ../elsewhere photos mm").err().contains("not a directory below the working"));

@@ -13,16 +13,27 @@ final class ShellProcess {
 
     /** {@code java ... io.github.rembed.shell.Shell ARGS}, with {@code home} as the user's home directory. */
     static List<String> command(Path home, String... args) {
+        return command(home, List.of(), args);
+    }
+
+    /** The same with more JVM options, e.g. {@code -Drembed.stderrIsTerminal=true} as the launcher passes it. */
+    static List<String> command(Path home, List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
-                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Shell.class.getName()));
+                "-Duser.home=" + home));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Shell.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
     /** A script that runs the shell (stdin a terminal), for tmux to start without quoting trouble. */
     static Path script(Path dir, Path home, String... args) throws Exception {
-        String line = command(home, args).stream().map(ShellProcess::quote).collect(Collectors.joining(" "));
+        return script(dir, home, List.of(), args);
+    }
+
+    static Path script(Path dir, Path home, List<String> jvmOptions, String... args) throws Exception {
+        String line = command(home, jvmOptions, args).stream().map(ShellProcess::quote).collect(Collectors.joining(" "));
         Path script = dir.resolve("run-shell.sh");
         Files.writeString(script, "#!/bin/sh\ncd " + quote(dir.toString()) + "\nexec " + line + "\n");
         script.toFile().setExecutable(true);
