@@ -156,10 +156,19 @@ final class SimHandler implements HttpHandler {
                 // Closing the exchange before any header is sent closes the socket.
             }
             default -> {
-                return false;
+                return sendHostileBody(ex, fault);
             }
         }
         return true;
+    }
+
+    /** A body that only the client's limits can stop; a client that hangs up ends it. */
+    private boolean sendHostileBody(HttpExchange ex, Fault fault) throws InterruptedException {
+        try {
+            return HostileBodies.send(ex, fault, closed);
+        } catch (IOException clientWentAway) {
+            return true;
+        }
     }
 
     private List<float[]> vectors(SimRequest r, Fault fault) {
