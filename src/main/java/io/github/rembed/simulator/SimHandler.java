@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Serves every request: auth, queued faults, capacity, parsing, content markers, latency,
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimHandler implements HttpHandler {
     private static final String MISSING_MODEL = "missing-model";
+    /** Ends the in-flight count of the request this thread serves, once; see {@link #leave}. */
+    private static final ThreadLocal<Runnable> LEAVE = new ThreadLocal<>();
     private static final int SLOW_FACTOR = 10;
 
     private final SimConfig config;
@@ -86,10 +89,19 @@ final class SimHandler implements HttpHandler {
                     + config.capacity(e) + " " + (e.vision() ? "vision" : "embedding") + " requests in flight)");
             return;
         }
+        // Leaves the in-flight count just before the reply goes out: a client that has its reply
+        // may send its next request before this thread gets to run again.
+        AtomicBoolean left = new AtomicBoolean();
+        LEAVE.set(() -> {
+            if (left.compareAndSet(false, true)) {
+                metrics.leave(e);
+            }
+        });
         try {
             serve(ex, e, body, fault);
         } finally {
-            metrics.leave(e);
+            leave();
+            LEAVE.remove();
         }
     }
 
@@ -244,7 +256,15 @@ final class SimHandler implements HttpHandler {
         send(ex, status, "application/json; charset=utf-8", Replies.JSON.writeValueAsBytes(body));
     }
 
+    private static void leave() {
+        Runnable leave = LEAVE.get();
+        if (leave != null) {
+            leave.run();
+        }
+    }
+
     private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        leave();
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = ex.getResponseBody()) {

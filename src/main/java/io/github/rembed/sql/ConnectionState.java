@@ -19,8 +19,8 @@ final class ConnectionState {
     private volatile RembedConfig config;
     private volatile ClientOptions options;
     private volatile MultimodalOptions multimodalOptions;
-    /** The connection's busy timeout outside statements; see {@link StatementCancellation}. */
-    volatile int baselineBusyTimeoutMs;
+    /** Reads the query timeout of the running statement; see {@link BusyTimeouts}. */
+    final BusyTimeouts busyTimeouts = new BusyTimeouts(0);
 
     ConnectionState(RembedConfig config, String sqliteVersion) {
         this.sqliteVersion = sqliteVersion;

@@ -31,7 +31,7 @@ public final class Registrar {
             } else {
                 state.configure(config);
             }
-            state.baselineBusyTimeoutMs = conn.getBusyTimeout();
+            state.busyTimeouts.usual(conn.getBusyTimeout());
         }
         install(conn, state);
         ClientTables.create(conn, ConnectionState.TEXT_CLIENTS,
@@ -43,7 +43,7 @@ public final class Registrar {
 
     private static void install(SQLiteConnection conn, ConnectionState state) throws SQLException {
         int deterministic = Function.FLAG_DETERMINISTIC;
-        Function.create(conn, "rembed", new RembedFunction(state));
+        Function.create(conn, "rembed", new RembedFunction(state, conn));
         Function.create(conn, "rembed_batch", new RembedBatchFunction(state, conn));
         Function.create(conn, "rembed_client_options", new ClientOptionsFunction("rembed_client_options",
                 ClientOptions.KEYS), deterministic);

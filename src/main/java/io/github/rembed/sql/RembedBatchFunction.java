@@ -1,9 +1,7 @@
 package io.github.rembed.sql;
 
 import io.github.rembed.client.ClientSpec;
-import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.embed.Vectors;
-import io.github.rembed.engine.CallStats;
 import java.util.List;
 import org.sqlite.SQLiteConnection;
 
@@ -45,9 +43,8 @@ final class RembedBatchFunction extends SqlFunction {
                 TextInputs.checkSize(texts.get(i), state.config().maxTextBytes(), "item " + i);
             }
         }
-        CallStats stats = new CallStats();
-        List<String> encoded = TextInputs.mapNonNull(texts, present -> TextEmbedders.forSpec(spec)
-                .embed(present, stats).stream().map(Vectors::toBase64).toList());
+        List<String> encoded = TextInputs.mapNonNull(texts, present -> TextCalls.embed(conn, state, client, spec, present)
+                .stream().map(Vectors::toBase64).toList());
         result(JsonArrays.write(encoded));
     }
 }

@@ -1,18 +1,19 @@
 package io.github.rembed.sql;
 
 import io.github.rembed.client.ClientSpec;
-import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.embed.Vectors;
-import io.github.rembed.engine.CallStats;
 import java.util.List;
+import org.sqlite.SQLiteConnection;
 
 /** {@code rembed(client, text)}: one text to one float32 BLOB. */
 final class RembedFunction extends SqlFunction {
     private final ConnectionState state;
+    private final SQLiteConnection conn;
 
-    RembedFunction(ConnectionState state) {
+    RembedFunction(ConnectionState state, SQLiteConnection conn) {
         super("rembed");
         this.state = state;
+        this.conn = conn;
     }
 
     @Override
@@ -26,7 +27,7 @@ final class RembedFunction extends SqlFunction {
         }
         String input = text(1, "text");
         TextInputs.checkSize(input, state.config().maxTextBytes(), "text");
-        float[] vector = TextEmbedders.forSpec(spec).embed(List.of(input), new CallStats()).get(0);
+        float[] vector = TextCalls.embed(conn, state, client, spec, List.of(input)).get(0);
         result(Vectors.toBlob(vector));
     }
 }

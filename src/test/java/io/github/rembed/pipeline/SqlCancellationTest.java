@@ -113,4 +113,25 @@ class SqlCancellationTest {
         }
         assertEquals(0, Workers.LIVE.get());
     }
+
+    @Test
+    void closingTheConnectionFromAnotherThreadStopsHungRequests() throws Exception {
+        Statement s = conn.createStatement();
+        Thread closer = Thread.ofPlatform().start(() -> {
+            try {
+                while (sim.metrics().requests(Endpoint.OLLAMA_CHAT) < 2) {
+                    Thread.sleep(5);
+                }
+                conn.close();
+            } catch (Exception ignored) {
+                // the assertions below fail if the close never happened
+            }
+        });
+        SQLException e = assertTimeoutPreemptively(HANG_GUARD,
+                () -> assertThrows(SQLException.class, () -> s.executeQuery(hangingBatchSql())));
+        assertTimeoutPreemptively(HANG_GUARD, () -> closer.join());
+        assertTrue(e.getMessage().contains("cancelled: the connection is being closed"), e.getMessage());
+        assertTrue(conn.isClosed());
+        assertEquals(0, Workers.LIVE.get(), "no worker left behind");
+    }
 }
