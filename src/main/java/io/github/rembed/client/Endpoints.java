@@ -40,10 +40,20 @@ final class Endpoints {
         if (!v.contains("://")) {
             v = "http://" + v;
         }
-        URI u = URI.create(v);
-        String host = u.getHost() == null || u.getHost().equals("0.0.0.0") ? "localhost" : u.getHost();
+        URI u;
+        try {
+            u = URI.create(v);
+        } catch (IllegalArgumentException e) {
+            u = null;
+        }
+        String scheme = u == null || u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (u == null || u.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new RembedException("OLLAMA_HOST '" + env + "' is not a valid Ollama address (expected host,"
+                    + " host:port or http://host:port)");
+        }
+        String host = u.getHost().equals("0.0.0.0") ? "localhost" : u.getHost();
         int port = u.getPort() < 0 ? 11434 : u.getPort();
-        return u.getScheme() + "://" + host + ":" + port;
+        return scheme + "://" + host + ":" + port;
     }
 
     static String host(String url) {

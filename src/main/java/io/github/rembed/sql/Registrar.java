@@ -34,10 +34,8 @@ public final class Registrar {
             state.busyTimeouts.usual(conn.getBusyTimeout());
         }
         install(conn, state);
-        ClientTables.create(conn, ConnectionState.TEXT_CLIENTS,
-                "all-minilm-l6-v2", "local",
-                "local", "local");
-        ClientTables.create(conn, ConnectionState.MULTIMODAL_CLIENTS, "ollama-multimodal", "ollama");
+        ClientTables.create(conn, ClientTable.TEXT);
+        ClientTables.create(conn, ClientTable.MULTIMODAL);
         ClientTables.createMultimodalConfig(conn);
     }
 
@@ -57,20 +55,23 @@ public final class Registrar {
         Function.create(conn, "base64_decode", new Base64Functions.Decode(), deterministic);
         Function.create(conn, "rembed_version", new VersionFunctions.Version(), deterministic);
         Function.create(conn, "rembed_debug", new VersionFunctions.Debug(state));
-        Function.create(conn, ClientTables.REGISTER, new ClientRowFunctions.Register(state));
-        Function.create(conn, ClientTables.UNREGISTER, new ClientRowFunctions.Unregister(state));
+        Function.create(conn, ClientRowFunctions.CHECK, new ClientRowFunctions.Check(state));
+        for (String internal : ClientRowFunctions.RETIRED) {
+            Function.create(conn, internal, new ClientRowFunctions.Internal(internal));
+        }
     }
 
     /** The multimodal client a connection knows by {@code name}, for Java code that runs beside SQL. */
     public static MultimodalSpec multimodalClient(Connection connection, String name) throws SQLException {
+        SQLiteConnection conn = unwrap(connection);
         ConnectionState state;
         synchronized (STATES) {
-            state = STATES.get(unwrap(connection));
+            state = STATES.get(conn);
         }
         if (state == null) {
             throw new RembedException("rembed is not registered on this connection (call Rembed.register first)");
         }
-        return state.clients.multimodal.get(name);
+        return ClientLookup.get(conn, state, ClientTable.MULTIMODAL, name);
     }
 
     private static SQLiteConnection unwrap(Connection connection) throws SQLException {

@@ -24,7 +24,7 @@ final class RembedBatchFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, "rembed_batch(client, json_array)");
         String client = text(0, "client name");
-        if (!state.clients.text.has(client) && state.clients.multimodal.has(client)) {
+        if (!ClientLookup.has(conn, ClientTable.TEXT, client) && ClientLookup.has(conn, ClientTable.MULTIMODAL, client)) {
             if (isNull(1)) {
                 result();
             } else {
@@ -32,7 +32,7 @@ final class RembedBatchFunction extends SqlFunction {
             }
             return;
         }
-        ClientSpec spec = state.clients.text.get(client);
+        ClientSpec spec = ClientLookup.get(conn, state, ClientTable.TEXT, client);
         if (isNull(1)) {
             result();
             return;

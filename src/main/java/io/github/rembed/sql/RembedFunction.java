@@ -20,7 +20,7 @@ final class RembedFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, "rembed(client, text)");
         String client = text(0, "client name");
-        ClientSpec spec = state.clients.text.get(client);
+        ClientSpec spec = ClientLookup.get(conn, state, ClientTable.TEXT, client);
         if (isNull(1)) {
             result();
             return;

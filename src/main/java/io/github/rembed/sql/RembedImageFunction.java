@@ -22,7 +22,7 @@ final class RembedImageFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, "rembed_image(client, image)");
         String client = text(0, "client name");
-        MultimodalSpec spec = state.clients.multimodal.get(client);
+        MultimodalSpec spec = ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client);
         byte[] image = switch (type(1)) {
             case NULL -> null;
             case BLOB -> blob(1);

@@ -26,7 +26,7 @@ final class RembedImagesConcurrentFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, "rembed_images_concurrent(client, json_array)");
         String client = text(0, "client name");
-        MultimodalSpec spec = state.clients.multimodal.get(client);
+        MultimodalSpec spec = ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client);
         if (isNull(1)) {
             result();
             return;
