@@ -25,8 +25,8 @@ final class RembedImageFunction extends SqlFunction {
         MultimodalSpec spec = ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client);
         byte[] image = switch (type(1)) {
             case NULL -> null;
-            case BLOB -> blob(1);
-            case TEXT -> ImageArguments.decode(value_text(1));
+            case BLOB -> ImageArguments.checked(blob(1), state.config().maxFileBytes());
+            case TEXT -> ImageArguments.decode(value_text(1), state.config().maxFileBytes());
             default -> throw new RembedException("image must be a BLOB, base64 TEXT or a data: URL, got "
                     + typeName(type(1)));
         };

@@ -31,7 +31,8 @@ final class RembedImagesConcurrentFunction extends SqlFunction {
             result();
             return;
         }
-        List<ImageInput> images = ImageArguments.jsonArray(text(1, "json_array"), state.config().maxBatchItems());
+        List<ImageInput> images = ImageArguments.jsonArray(text(1, "json_array"), state.config().maxBatchItems(),
+                state.config().maxFileBytes());
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
             BatchResult r = ImagePipeline.forSpec(spec).run(images, cancel);
             if (cancel.reason() != null) {

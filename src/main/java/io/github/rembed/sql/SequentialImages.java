@@ -29,7 +29,7 @@ final class SequentialImages {
                     continue;
                 }
                 try {
-                    out.add(Vectors.toBase64(pipeline.embedOne(ImageInput.of(ImageArguments.decode(item)), cancel)));
+                    out.add(Vectors.toBase64(pipeline.embedOne(ImageInput.of(ImageArguments.decode(item, state.config().maxFileBytes())), cancel)));
                 } catch (RembedException e) {
                     throw new RembedException("client '" + client + "': item " + i + ": "
                             + (cancel.reason() != null ? cancel.reason() : e.getMessage()));
