@@ -31,21 +31,28 @@ public final class ImagePipeline {
     final int batchSize;
     final RetryPolicy retry;
     final PipelineCaches caches;
+    /** Longest caption (UTF-8 bytes) sent on to the text model, as any text is held to. */
+    final int maxCaptionBytes;
 
     ImagePipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize, RetryPolicy retry,
-                  PipelineCaches caches) {
+                  PipelineCaches caches, int maxCaptionBytes) {
         this.vision = vision;
         this.embedder = embedder;
         this.maxConcurrent = maxConcurrent;
         this.batchSize = batchSize;
         this.retry = retry;
         this.caches = caches;
+        this.maxCaptionBytes = maxCaptionBytes;
     }
 
-    /** The pipeline of one multimodal client; models, limits and cache are shared process-wide. */
-    public static ImagePipeline forSpec(MultimodalSpec spec) {
+    /**
+     * The pipeline of one multimodal client; models, limits and cache are shared process-wide.
+     *
+     * @param maxCaptionBytes the text size limit captions are held to
+     */
+    public static ImagePipeline forSpec(MultimodalSpec spec, int maxCaptionBytes) {
         return new ImagePipeline(VisionModels.forSpec(spec.vision()), TextEmbedders.forSpec(spec.embedding()),
-                spec.maxConcurrent(), spec.batchSize(), RetryPolicy.DEFAULT, PipelineCaches.SHARED);
+                spec.maxConcurrent(), spec.batchSize(), RetryPolicy.DEFAULT, PipelineCaches.SHARED, maxCaptionBytes);
     }
 
     /**

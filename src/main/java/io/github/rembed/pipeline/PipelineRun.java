@@ -209,6 +209,11 @@ final class PipelineRun {
             return hit;
         }
         String caption = Retrier.call(() -> describeOnce(image, type), p.retry, visionStats, p.vision.spec().describe());
+        long bytes = utf8Length(caption);
+        if (bytes > p.maxCaptionBytes) {
+            throw new RembedException(p.vision.spec().describe() + ": caption of " + bytes + " bytes is larger than the "
+                    + p.maxCaptionBytes + "-byte text limit");
+        }
         p.caches.putCaption(key, caption);
         return caption;
     }
@@ -328,6 +333,15 @@ final class PipelineRun {
         int newline = message.indexOf('\n');
         // Parser errors append multi-line source excerpts; the first line says what went wrong.
         return new ItemResult.Failed(index, s, Redactor.scrub(newline < 0 ? message : message.substring(0, newline)));
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     private static String notAnImage(byte[] bytes) {

@@ -64,6 +64,15 @@ public final class Registrar {
     /** The multimodal client a connection knows by {@code name}, for Java code that runs beside SQL. */
     public static MultimodalSpec multimodalClient(Connection connection, String name) throws SQLException {
         SQLiteConnection conn = unwrap(connection);
+        return ClientLookup.get(conn, state(conn), ClientTable.MULTIMODAL, name);
+    }
+
+    /** The configuration rembed was registered with on {@code connection}. */
+    public static RembedConfig config(Connection connection) throws SQLException {
+        return state(unwrap(connection)).config();
+    }
+
+    private static ConnectionState state(SQLiteConnection conn) {
         ConnectionState state;
         synchronized (STATES) {
             state = STATES.get(conn);
@@ -71,7 +80,7 @@ public final class Registrar {
         if (state == null) {
             throw new RembedException("rembed is not registered on this connection (call Rembed.register first)");
         }
-        return ClientLookup.get(conn, state, ClientTable.MULTIMODAL, name);
+        return state;
     }
 
     private static SQLiteConnection unwrap(Connection connection) throws SQLException {

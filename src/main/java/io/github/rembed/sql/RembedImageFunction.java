@@ -37,7 +37,7 @@ final class RembedImageFunction extends SqlFunction {
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
             float[] vector;
             try {
-                vector = ImagePipeline.forSpec(spec).embedOne(ImageInput.of(image), cancel);
+                vector = ImagePipeline.forSpec(spec, state.config().maxTextBytes()).embedOne(ImageInput.of(image), cancel);
             } catch (RembedException e) {
                 throw new RembedException("client '" + client + "': "
                         + (cancel.reason() != null ? cancel.reason() : e.getMessage()));

@@ -34,7 +34,7 @@ final class RembedImagesConcurrentFunction extends SqlFunction {
         List<ImageInput> images = ImageArguments.jsonArray(text(1, "json_array"), state.config().maxBatchItems(),
                 state.config().maxFileBytes());
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
-            BatchResult r = ImagePipeline.forSpec(spec).run(images, cancel);
+            BatchResult r = ImagePipeline.forSpec(spec, state.config().maxTextBytes()).run(images, cancel);
             if (cancel.reason() != null) {
                 // SQLite aborts an interrupted statement anyway; say why instead of returning half a result.
                 throw new RembedException("client '" + client + "': " + cancel.reason());

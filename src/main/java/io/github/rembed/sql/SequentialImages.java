@@ -19,7 +19,8 @@ final class SequentialImages {
 
     static String embed(ConnectionState state, SQLiteConnection conn, String client, String json) {
         List<String> items = JsonArrays.strings(json, state.config().maxBatchItems());
-        ImagePipeline pipeline = ImagePipeline.forSpec(ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client));
+        ImagePipeline pipeline = ImagePipeline.forSpec(ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client),
+                state.config().maxTextBytes());
         List<String> out = new ArrayList<>(items.size());
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
             for (int i = 0; i < items.size(); i++) {

@@ -1,5 +1,6 @@
 package io.github.rembed.pipeline;
 
+import io.github.rembed.RembedConfig;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.client.Provider;
@@ -111,7 +112,8 @@ final class Fakes {
     }
 
     static ImagePipeline pipeline(Vision v, Embedder e, int maxConcurrent, int batchSize) {
-        return new ImagePipeline(v, e, maxConcurrent, batchSize, FAST_RETRY, new PipelineCaches(1 << 20, 1 << 20));
+        return new ImagePipeline(v, e, maxConcurrent, batchSize, FAST_RETRY, new PipelineCaches(1 << 20, 1 << 20),
+                RembedConfig.DEFAULT_MAX_TEXT_BYTES);
     }
 
     static void sleep(long ms) {
