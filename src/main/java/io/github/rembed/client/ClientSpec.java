@@ -19,7 +19,7 @@ public record ClientSpec(Provider provider, String model, String baseUrl, String
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     public ClientSpec {
-        Redactor.remember(key);
+        key = Redactor.remember(key); // the registry keeps the key masked while this spec holds it
     }
 
     /** The in-process MiniLM model. */
@@ -32,7 +32,7 @@ public record ClientSpec(Provider provider, String model, String baseUrl, String
     public String describe() {
         return provider == Provider.LOCAL
                 ? "local model " + model
-                : provider.id() + " model '" + model + "' at " + baseUrl;
+                : provider.id() + " model '" + model + "' at " + Redactor.url(baseUrl);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.rembed.client;
 
 import io.github.rembed.RembedException;
+import io.github.rembed.http.Redactor;
 import java.net.URI;
 import java.util.Locale;
 
@@ -48,7 +49,7 @@ final class Endpoints {
         }
         String scheme = u == null || u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (u == null || u.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new RembedException("OLLAMA_HOST '" + env + "' is not a valid Ollama address (expected host,"
+            throw new RembedException("OLLAMA_HOST '" + Redactor.url(env) + "' is not a valid Ollama address (expected host,"
                     + " host:port or http://host:port)");
         }
         String host = u.getHost().equals("0.0.0.0") ? "localhost" : u.getHost();
@@ -69,11 +70,11 @@ final class Endpoints {
         try {
             parsed = URI.create(u);
         } catch (IllegalArgumentException e) {
-            throw new RembedException("url '" + u + "' is not a valid URL");
+            throw new RembedException("url '" + Redactor.url(u) + "' is not a valid URL");
         }
         String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
-            throw new RembedException("url '" + u + "' must be an http:// or https:// URL with a host");
+            throw new RembedException("url '" + Redactor.url(u) + "' must be an http:// or https:// URL with a host");
         }
         if (parsed.getUserInfo() != null) {
             throw new RembedException("url must not carry credentials; pass them as 'key'");

@@ -22,12 +22,12 @@ public record VisionSpec(Provider provider, String model, String baseUrl, String
         if (provider == Provider.LOCAL) {
             throw new IllegalArgumentException("no in-process vision model");
         }
-        Redactor.remember(key);
+        key = Redactor.remember(key); // the registry keeps the key masked while this spec holds it
     }
 
     /** Where requests go, for messages: provider, model and URL, never the key. */
     public String describe() {
-        return provider.id() + " vision model '" + model + "' at " + baseUrl;
+        return provider.id() + " vision model '" + model + "' at " + Redactor.url(baseUrl);
     }
 
     @Override

@@ -19,7 +19,7 @@ final class ClientRowFunctions {
         private final ConnectionState state;
 
         Check(ConnectionState state) {
-            super(CHECK);
+            super("rembed"); // the name its errors carry, as for every function of the extension
             this.state = state;
         }
 

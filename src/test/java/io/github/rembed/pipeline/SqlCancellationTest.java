@@ -134,4 +134,18 @@ class SqlCancellationTest {
         assertTrue(conn.isClosed());
         assertEquals(0, Workers.LIVE.get(), "no worker left behind");
     }
+
+    @Test
+    void tuningTheBusyTimeoutAfterRegisterIsNotAQueryTimeout() throws Exception {
+        try (SimulatedProvider slow = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS)
+                .visionLatency(io.github.rembed.simulator.Latency.fixed(Duration.ofMillis(2500))).start();
+             Connection c = SimSql.open(slow, 2, 60, 4)) {
+            // Ordinary tuning after Rembed.register: 1.5 s to wait for locks, not a deadline for calls.
+            c.unwrap(org.sqlite.SQLiteConnection.class).setBusyTimeout(1500);
+            byte[] image = TestImages.unique();
+            byte[] blob = assertTimeoutPreemptively(HANG_GUARD, () -> SimSql.bytes(c,
+                    "SELECT rembed_image('mm', " + TestImages.sqlBase64(image) + ")"));
+            assertEquals(SimSql.DIMS * 4, blob.length, "the 2.5 s call outlived the 1.5 s busy timeout");
+        }
+    }
 }
