@@ -95,16 +95,7 @@ class SqlCancellationTest {
                         + "))")) {
             sim.metrics().reset();
             Statement s = conn.createStatement();
-            Thread canceller = Thread.ofPlatform().start(() -> {
-                try {
-                    while (sim.metrics().requests(Endpoint.OLLAMA_CHAT) < 1) {
-                        Thread.sleep(5);
-                    }
-                    s.cancel();
-                } catch (Exception ignored) {
-                    // the assertion below fails if the cancel never happened
-                }
-            });
+            Thread canceller = SimSql.once(sim, Endpoint.OLLAMA_CHAT, 1, s::cancel);
             SQLException e = assertTimeoutPreemptively(HANG_GUARD,
                     () -> assertThrows(SQLException.class, () -> s.executeQuery(sql)));
             canceller.join();
@@ -117,16 +108,7 @@ class SqlCancellationTest {
     @Test
     void closingTheConnectionFromAnotherThreadStopsHungRequests() throws Exception {
         Statement s = conn.createStatement();
-        Thread closer = Thread.ofPlatform().start(() -> {
-            try {
-                while (sim.metrics().requests(Endpoint.OLLAMA_CHAT) < 2) {
-                    Thread.sleep(5);
-                }
-                conn.close();
-            } catch (Exception ignored) {
-                // the assertions below fail if the close never happened
-            }
-        });
+        Thread closer = SimSql.once(sim, Endpoint.OLLAMA_CHAT, 2, conn::close);
         SQLException e = assertTimeoutPreemptively(HANG_GUARD,
                 () -> assertThrows(SQLException.class, () -> s.executeQuery(hangingBatchSql())));
         assertTimeoutPreemptively(HANG_GUARD, () -> closer.join());

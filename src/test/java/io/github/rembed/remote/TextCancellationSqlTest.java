@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rembed.SimSql;
 import io.github.rembed.SqlTestSupport;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.SimulatedProvider;
@@ -45,21 +46,8 @@ class TextCancellationSqlTest {
     }
 
     /** Calls {@code action} once a request is in flight at the simulator. */
-    private Thread whenRequestArrives(ThrowingRunnable action) {
-        return Thread.ofPlatform().start(() -> {
-            try {
-                while (sim.metrics().requests(Endpoint.OLLAMA_EMBED) < 1) {
-                    Thread.sleep(5);
-                }
-                action.run();
-            } catch (Exception ignored) {
-                // the caller's assertion fails if the action never happened
-            }
-        });
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
+    private Thread whenRequestArrives(SimSql.Action action) {
+        return SimSql.once(sim, Endpoint.OLLAMA_EMBED, 1, action);
     }
 
     @Test
