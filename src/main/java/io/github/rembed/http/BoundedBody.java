@@ -77,7 +77,11 @@ final class BoundedBody implements HttpResponse.BodySubscriber<String> {
     @Override
     public synchronized void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        s.request(Long.MAX_VALUE);
+        if (done) {
+            s.cancel(); // abandoned before the body started
+        } else {
+            s.request(Long.MAX_VALUE);
+        }
     }
 
     @Override
@@ -135,6 +139,9 @@ final class BoundedBody implements HttpResponse.BodySubscriber<String> {
     synchronized void abandon() {
         if (!done) {
             done = true;
+            if (subscription != null) {
+                subscription.cancel();
+            }
             releaseAll();
         }
     }
