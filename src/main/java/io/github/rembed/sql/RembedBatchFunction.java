@@ -24,7 +24,9 @@ final class RembedBatchFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, "rembed_batch(client, json_array)");
         String client = text(0, "client name");
-        if (!ClientLookup.has(conn, ClientTable.TEXT, client) && ClientLookup.has(conn, ClientTable.MULTIMODAL, client)) {
+        boolean images = !ClientLookup.has(conn, ClientTable.TEXT, client)
+                && ClientLookup.has(conn, ClientTable.MULTIMODAL, client);
+        if (images) {
             if (isNull(1)) {
                 result();
             } else {
@@ -43,8 +45,8 @@ final class RembedBatchFunction extends SqlFunction {
                 TextInputs.checkSize(texts.get(i), state.config().maxTextBytes(), "item " + i);
             }
         }
-        List<String> encoded = TextInputs.mapNonNull(texts, present -> TextCalls.embed(conn, state, client, spec, present)
-                .stream().map(Vectors::toBase64).toList());
+        List<String> encoded = TextInputs.mapNonNull(texts,
+                present -> TextCalls.embed(conn, state, client, spec, present).stream().map(Vectors::toBase64).toList());
         result(JsonArrays.write(encoded));
     }
 }
