@@ -6,8 +6,7 @@ import io.github.rembed.pipeline.Cancellation;
 import io.github.rembed.pipeline.ImageInput;
 import io.github.rembed.pipeline.ImagePipeline;
 import io.github.rembed.pipeline.PipelineRuntime;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.rembed.files.FileRoot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,10 +32,12 @@ import java.util.stream.Stream;
 public final class ImageClient {
     private final MultimodalSpec spec;
     private final ImagePipeline pipeline;
+    private final long maxImageBytes;
 
-    ImageClient(MultimodalSpec spec) {
+    ImageClient(MultimodalSpec spec, RembedConfig config) {
         this.spec = spec;
-        this.pipeline = PipelineRuntime.shared().pipeline(spec);
+        this.pipeline = PipelineRuntime.shared().pipeline(spec, config.maxTextBytes());
+        this.maxImageBytes = config.maxFileBytes();
     }
 
     /**
@@ -52,10 +53,10 @@ public final class ImageClient {
         return new Builder(Objects.requireNonNull(visionProvider, "visionProvider"), visionModel);
     }
 
-    /** One image (PNG, JPEG, GIF, WebP or BMP bytes) to the embedding of its caption. */
+    /** One image (PNG, JPEG, GIF, WebP or BMP bytes, at most the file size limit) to the embedding of its caption. */
     public float[] embed(byte[] image) {
         Objects.requireNonNull(image, "image");
-        return pipeline.embedOne(ImageInput.of(image), Cancellation.NEVER);
+        return pipeline.embedOne(input(image), Cancellation.NEVER);
     }
 
     public float[] embed(Path image) {
@@ -66,7 +67,7 @@ public final class ImageClient {
     public BatchResult embedAll(List<byte[]> images) {
         List<ImageInput> inputs = new ArrayList<>(images.size());
         for (byte[] image : images) {
-            inputs.add(image == null ? ImageInput.invalid("image is null") : ImageInput.of(image));
+            inputs.add(image == null ? ImageInput.invalid("image is null") : input(image));
         }
         return pipeline.run(inputs, Cancellation.NEVER);
     }
@@ -83,7 +84,7 @@ public final class ImageClient {
     /** As {@link #embedEach(Iterator, Consumer)}, cancelled as soon as {@code stop} is true. */
     public BatchStats embedEach(Iterator<byte[]> images, Consumer<? super ItemResult> onResult, BooleanSupplier stop) {
         Objects.requireNonNull(stop, "stop");
-        Iterator<ImageInput> inputs = map(images, b -> b == null ? ImageInput.invalid("image is null") : ImageInput.of(b));
+        Iterator<ImageInput> inputs = map(images, b -> b == null ? ImageInput.invalid("image is null") : input(b));
         return pipeline.stream(inputs, onResult, stop::getAsBoolean);
     }
 
@@ -92,8 +93,9 @@ public final class ImageClient {
     }
 
     /**
-     * Streams image files, each read only when its turn comes; an unreadable file is an
-     * {@link Stage#INPUT} failure of its item.
+     * Streams image files, each read only when its turn comes; a file that cannot be read, is
+     * not a regular file or is over the file size limit is an {@link Stage#INPUT} failure of
+     * its item.
      */
     public BatchStats embedFiles(Stream<Path> files, Consumer<? super ItemResult> onResult) {
         Iterator<ImageInput> inputs = map(files.iterator(), path -> {
@@ -126,10 +128,17 @@ public final class ImageClient {
         return "ImageClient[" + describe() + "]";
     }
 
-    private static byte[] read(Path path) {
+    private ImageInput input(byte[] image) {
+        return image.length > maxImageBytes
+                ? ImageInput.invalid("image of " + image.length + " bytes is larger than the " + maxImageBytes
+                        + "-byte limit")
+                : ImageInput.of(image);
+    }
+
+    private byte[] read(Path path) {
         try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
+            return FileRoot.readRegularFile(path, maxImageBytes);
+        } catch (RembedException e) {
             throw new RembedException("cannot read image " + path + ": " + e.getMessage());
         }
     }
@@ -280,7 +289,7 @@ public final class ImageClient {
             var visionSpec = vision.timeout(requestTimeout).build(config.environment());
             TextClient.Builder text = embedding != null ? embedding : defaultEmbedding(visionSpec.baseUrl(), visionSpec.key());
             return new ImageClient(new MultimodalSpec(visionSpec, text.spec(config), maxConcurrentRequests,
-                    requestTimeout, batchSize));
+                    requestTimeout, batchSize), config);
         }
 
         private TextClient.Builder defaultEmbedding(String url, String key) {
