@@ -8,8 +8,7 @@ import io.github.rembed.pipeline.Cancellation;
 import io.github.rembed.pipeline.ImageInput;
 import io.github.rembed.pipeline.ImagePipeline;
 import io.github.rembed.pipeline.PipelineRuntime;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.rembed.files.FileRoot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,15 +34,17 @@ import java.util.stream.Stream;
 public final class ImageClient {
     private final MultimodalSpec spec;
     private final ImagePipeline pipeline;
+    private final long maxImageBytes;
     private final ProgressListener listener;
 
-    ImageClient(MultimodalSpec spec) {
-        this(spec, PipelineRuntime.shared().pipeline(spec), null);
+    ImageClient(MultimodalSpec spec, RembedConfig config) {
+        this(spec, PipelineRuntime.shared().pipeline(spec, config.maxTextBytes()), config.maxFileBytes(), null);
     }
 
-    private ImageClient(MultimodalSpec spec, ImagePipeline pipeline, ProgressListener listener) {
+    private ImageClient(MultimodalSpec spec, ImagePipeline pipeline, long maxImageBytes, ProgressListener listener) {
         this.spec = spec;
         this.pipeline = pipeline;
+        this.maxImageBytes = maxImageBytes;
         this.listener = listener;
     }
 
@@ -57,7 +58,7 @@ public final class ImageClient {
      * @return a client with the same settings that reports to {@code listener}
      */
     public ImageClient withProgress(ProgressListener listener) {
-        return new ImageClient(spec, pipeline, Objects.requireNonNull(listener, "listener"));
+        return new ImageClient(spec, pipeline, maxImageBytes, Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -73,10 +74,10 @@ public final class ImageClient {
         return new Builder(Objects.requireNonNull(visionProvider, "visionProvider"), visionModel);
     }
 
-    /** One image (PNG, JPEG, GIF, WebP or BMP bytes) to the embedding of its caption. */
+    /** One image (PNG, JPEG, GIF, WebP or BMP bytes, at most the file size limit) to the embedding of its caption. */
     public float[] embed(byte[] image) {
         Objects.requireNonNull(image, "image");
-        return pipeline.embedOne(ImageInput.of(image), Cancellation.NEVER);
+        return pipeline.embedOne(input(image), Cancellation.NEVER);
     }
 
     public float[] embed(Path image) {
@@ -87,7 +88,7 @@ public final class ImageClient {
     public BatchResult embedAll(List<byte[]> images) {
         List<ImageInput> inputs = new ArrayList<>(images.size());
         for (byte[] image : images) {
-            inputs.add(image == null ? ImageInput.invalid("image is null") : ImageInput.of(image));
+            inputs.add(image == null ? ImageInput.invalid("image is null") : input(image));
         }
         try (Job job = Jobs.unlisted("ImageClient", inputs.size(), listener)) {
             return pipeline.run(inputs, Cancellation.NEVER, job, job::count);
@@ -106,7 +107,7 @@ public final class ImageClient {
     /** As {@link #embedEach(Iterator, Consumer)}, cancelled as soon as {@code stop} is true. */
     public BatchStats embedEach(Iterator<byte[]> images, Consumer<? super ItemResult> onResult, BooleanSupplier stop) {
         Objects.requireNonNull(stop, "stop");
-        Iterator<ImageInput> inputs = map(images, b -> b == null ? ImageInput.invalid("image is null") : ImageInput.of(b));
+        Iterator<ImageInput> inputs = map(images, b -> b == null ? ImageInput.invalid("image is null") : input(b));
         return stream(Progress.UNKNOWN, inputs, onResult, stop::getAsBoolean);
     }
 
@@ -115,8 +116,9 @@ public final class ImageClient {
     }
 
     /**
-     * Streams image files, each read only when its turn comes; an unreadable file is an
-     * {@link Stage#INPUT} failure of its item.
+     * Streams image files, each read only when its turn comes; a file that cannot be read, is
+     * not a regular file or is over the file size limit is an {@link Stage#INPUT} failure of
+     * its item.
      */
     public BatchStats embedFiles(Stream<Path> files, Consumer<? super ItemResult> onResult) {
         Iterator<ImageInput> inputs = map(files.iterator(), path -> {
@@ -175,10 +177,17 @@ public final class ImageClient {
         return "ImageClient[" + describe() + "]";
     }
 
-    private static byte[] read(Path path) {
+    private ImageInput input(byte[] image) {
+        return image.length > maxImageBytes
+                ? ImageInput.invalid("image of " + image.length + " bytes is larger than the " + maxImageBytes
+                        + "-byte limit")
+                : ImageInput.of(image);
+    }
+
+    private byte[] read(Path path) {
         try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
+            return FileRoot.readRegularFile(path, maxImageBytes);
+        } catch (RembedException e) {
             throw new RembedException("cannot read image " + path + ": " + e.getMessage());
         }
     }
@@ -329,7 +338,7 @@ public final class ImageClient {
             var visionSpec = vision.timeout(requestTimeout).build(config.environment());
             TextClient.Builder text = embedding != null ? embedding : defaultEmbedding(visionSpec.baseUrl(), visionSpec.key());
             return new ImageClient(new MultimodalSpec(visionSpec, text.spec(config), maxConcurrentRequests,
-                    requestTimeout, batchSize));
+                    requestTimeout, batchSize), config);
         }
 
         private TextClient.Builder defaultEmbedding(String url, String key) {

@@ -105,7 +105,7 @@ public final class Rembed {
     }
 
     public static ImageClient imageClient(String multimodalOptions, RembedConfig config) {
-        return new ImageClient(new MultimodalOptions(config.environment()).parse("java", multimodalOptions));
+        return new ImageClient(new MultimodalOptions(config.environment()).parse("java", multimodalOptions), config);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class Rembed {
      * {@code temp.rembed_multimodal_clients}, or the built-in {@code ollama-multimodal}).
      */
     public static ImageClient imageClient(Connection connection, String name) throws SQLException {
-        return new ImageClient(Registrar.multimodalClient(connection, name));
+        return new ImageClient(Registrar.multimodalClient(connection, name), Registrar.config(connection));
     }
 
     /** The library version, as {@code rembed_version()} reports it. */

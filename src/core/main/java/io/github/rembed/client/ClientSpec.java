@@ -22,7 +22,7 @@ public record ClientSpec(Provider provider, String model, String url, String key
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     public ClientSpec {
-        Redactor.remember(key);
+        key = Redactor.remember(key); // the registry keeps the key masked while this spec holds it
     }
 
     /** The in-process MiniLM model. */

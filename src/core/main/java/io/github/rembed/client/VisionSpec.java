@@ -24,7 +24,7 @@ public record VisionSpec(Provider provider, String model, String baseUrl, String
         if (provider != Provider.OPENAI && provider != Provider.OLLAMA) {
             throw new IllegalArgumentException("no " + provider.id() + " vision model");
         }
-        Redactor.remember(key);
+        key = Redactor.remember(key); // the registry keeps the key masked while this spec holds it
     }
 
     /** The same model asked with another instruction, for {@code rembed_image_prompt}. */
@@ -39,7 +39,7 @@ public record VisionSpec(Provider provider, String model, String baseUrl, String
 
     /** Where requests go, for messages: provider, model and URL, never the key. */
     public String describe() {
-        return provider.id() + " vision model '" + model + "' at " + baseUrl;
+        return provider.id() + " vision model '" + model + "' at " + Redactor.url(baseUrl);
     }
 
     @Override

@@ -26,7 +26,7 @@ record Failure(Outcome outcome, Duration retryAfter) {
                 return new Failure(ofStatus(http.statusCode()), http.retryAfter().orElse(null));
             }
             if (t instanceof ProviderIoException io) {
-                return new Failure(io.timeout() ? Outcome.UNAVAILABLE : Outcome.FAILED, null);
+                return new Failure(io.retryable() ? Outcome.UNAVAILABLE : Outcome.FAILED, null);
             }
             if (t instanceof InterruptedException || t instanceof CancellationException) {
                 return new Failure(Outcome.IGNORED, null);

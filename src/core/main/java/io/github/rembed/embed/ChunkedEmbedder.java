@@ -1,6 +1,7 @@
 package io.github.rembed.embed;
 
 import dev.langchain4j.data.segment.TextSegment;
+import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.engine.CallStats;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ abstract class ChunkedEmbedder implements TextEmbedder {
     public final List<float[]> embed(List<String> texts, CallStats stats) {
         List<float[]> out = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += spec.batchSize()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RembedException(spec.describe() + ": cancelled");
+            }
             List<TextSegment> chunk = texts.subList(from, Math.min(texts.size(), from + spec.batchSize()))
                     .stream().map(TextSegment::from).toList();
             List<float[]> vectors = embedChunk(chunk, stats);

@@ -76,7 +76,7 @@ public final class Retrier {
                     return new Failure(http.retryable(), http.retryAfter().orElse(null), Redactor.scrub(http.getMessage()));
                 }
                 if (t instanceof ProviderIoException io) {
-                    return new Failure(io.timeout() && !Thread.currentThread().isInterrupted(), null,
+                    return new Failure(io.retryable() && !Thread.currentThread().isInterrupted(), null,
                             Redactor.scrub(io.getMessage()));
                 }
                 if (t instanceof RembedException r) {

@@ -30,16 +30,19 @@ public final class ImagePipeline {
     final int batchSize;
     final RetryPolicy retry;
     final PipelineRuntime runtime;
+    /** Longest caption (UTF-8 bytes) sent on to the text model, as any text is held to. */
+    final int maxCaptionBytes;
 
     /** Built by {@link PipelineRuntime}, whose caches and limits it uses. */
     ImagePipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize, RetryPolicy retry,
-                  PipelineRuntime runtime) {
+                  PipelineRuntime runtime, int maxCaptionBytes) {
         this.vision = vision;
         this.embedder = embedder;
         this.maxConcurrent = maxConcurrent;
         this.batchSize = batchSize;
         this.retry = retry;
         this.runtime = runtime;
+        this.maxCaptionBytes = maxCaptionBytes;
     }
 
     /**

@@ -49,8 +49,8 @@ final class PipelineRun {
         this.workers = new Workers(caller, runtime.liveWorkers);
         this.stats = new RunStats(p.maxConcurrent, observer);
         this.captioner = new CachingImageDescriber(new VisionStage(p.vision,
-                runtime.limits.vision(p.vision.spec(), p.maxConcurrent), p.retry, stats, workers::stopping),
-                runtime.caches, stats.vision);
+                runtime.limits.vision(p.vision.spec(), p.maxConcurrent), p.retry, stats, workers::stopping,
+                p.maxCaptionBytes), runtime.caches, stats.vision);
         CachingTextEmbedder embedder = new CachingTextEmbedder(new EmbeddingStage(p.embedder,
                 runtime.limits.embedding(p.embedder.spec(), p.maxConcurrent), stats), runtime.caches);
         // Fewer embedding loops than vision workers, so captions gather into batches.

@@ -1,5 +1,6 @@
 package io.github.rembed.pipeline;
 
+import io.github.rembed.RembedConfig;
 import io.github.rembed.client.MultimodalSpec;
 import io.github.rembed.embed.TextEmbedder;
 import io.github.rembed.embed.TextEmbedders;
@@ -32,15 +33,24 @@ public final class PipelineRuntime {
         return SHARED;
     }
 
-    /** The pipeline of one multimodal client, with this runtime's caches and limits. */
-    public ImagePipeline pipeline(MultimodalSpec spec) {
+    /**
+     * The pipeline of one multimodal client, with this runtime's caches and limits.
+     *
+     * @param maxCaptionBytes the text size limit captions are held to
+     */
+    public ImagePipeline pipeline(MultimodalSpec spec, int maxCaptionBytes) {
         return pipeline(VisionModels.forSpec(spec.vision()), TextEmbedders.forSpec(spec.embedding()),
-                spec.maxConcurrent(), spec.batchSize(), RetryPolicy.DEFAULT);
+                spec.maxConcurrent(), spec.batchSize(), RetryPolicy.DEFAULT, maxCaptionBytes);
     }
 
     ImagePipeline pipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize,
                            RetryPolicy retry) {
-        return new ImagePipeline(vision, embedder, maxConcurrent, batchSize, retry, this);
+        return pipeline(vision, embedder, maxConcurrent, batchSize, retry, RembedConfig.DEFAULT_MAX_TEXT_BYTES);
+    }
+
+    ImagePipeline pipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize,
+                           RetryPolicy retry, int maxCaptionBytes) {
+        return new ImagePipeline(vision, embedder, maxConcurrent, batchSize, retry, this, maxCaptionBytes);
     }
 
     /** Bytes the caption and embedding caches hold now, by their own estimate. */

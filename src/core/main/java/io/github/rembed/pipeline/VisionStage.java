@@ -6,13 +6,15 @@ import io.github.rembed.engine.Retrier;
 import io.github.rembed.engine.RetryPolicy;
 import io.github.rembed.vision.ImageDescriber;
 import io.github.rembed.vision.ImageType;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
 /**
  * The vision requests of one call: each under the endpoint's shared limit (not held while
  * backing off), retried by {@link Retrier}, timed when it succeeds; nothing new is sent
- * once the call is stopping.
+ * once the call is stopping. A caption over the text size limit fails its item, as any
+ * oversized text would.
  */
 final class VisionStage implements ImageDescriber {
     private final ImageDescriber model;
@@ -20,18 +22,27 @@ final class VisionStage implements ImageDescriber {
     private final RetryPolicy retry;
     private final RunStats stats;
     private final BooleanSupplier stopping;
+    private final int maxCaptionBytes;
 
-    VisionStage(ImageDescriber model, Semaphore limit, RetryPolicy retry, RunStats stats, BooleanSupplier stopping) {
+    VisionStage(ImageDescriber model, Semaphore limit, RetryPolicy retry, RunStats stats, BooleanSupplier stopping,
+                int maxCaptionBytes) {
         this.model = model;
         this.limit = limit;
         this.retry = retry;
         this.stats = stats;
         this.stopping = stopping;
+        this.maxCaptionBytes = maxCaptionBytes;
     }
 
     @Override
     public String describe(byte[] image, ImageType type) {
-        return Retrier.call(() -> describeOnce(image, type), retry, stats.vision, model.spec().describe());
+        String caption = Retrier.call(() -> describeOnce(image, type), retry, stats.vision, model.spec().describe());
+        int bytes = caption.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxCaptionBytes) {
+            throw new RembedException(model.spec().describe() + ": caption of " + bytes + " bytes is larger than the "
+                    + maxCaptionBytes + "-byte text limit");
+        }
+        return caption;
     }
 
     private String describeOnce(byte[] image, ImageType type) {

@@ -23,8 +23,13 @@ final class Workers {
     /** Workers for a call made on {@code caller}; {@code live} counts their tasks while they run. */
     Workers(Thread caller, AtomicInteger live) {
         this.live = live;
+        this.executor = forCaller(caller);
+    }
+
+    /** A thread-per-task executor for work a call on {@code caller} waits for: platform threads for a virtual caller. */
+    static ExecutorService forCaller(Thread caller) {
         String prefix = "rembed-pipeline-" + NEXT_ID.incrementAndGet() + "-";
-        this.executor = Executors.newThreadPerTaskExecutor(caller.isVirtual()
+        return Executors.newThreadPerTaskExecutor(caller.isVirtual()
                 ? Thread.ofPlatform().daemon().name(prefix, 0).factory()
                 : Thread.ofVirtual().name(prefix, 0).factory());
     }

@@ -31,24 +31,23 @@ public final class Registrar {
         SQLiteConnection conn = unwrap(connection);
         ConnectionState state;
         synchronized (STATES) {
+            state = STATES.get(conn);
             if (config.equals(REGISTERED.get(conn))) {
+                state.busyTimeouts.usual(conn.getBusyTimeout()); // registering again records it anew
                 return;
             }
             REGISTERED.remove(conn);
-            state = STATES.get(conn);
             if (state == null) {
                 state = new ConnectionState(config, conn.getMetaData().getDatabaseProductVersion());
                 STATES.put(conn, state);
             } else {
                 state.configure(config);
             }
-            state.baselineBusyTimeoutMs = conn.getBusyTimeout();
+            state.busyTimeouts.usual(conn.getBusyTimeout());
         }
         install(conn, state);
-        ClientTables.create(conn, ConnectionState.TEXT_CLIENTS,
-                "all-minilm-l6-v2", "local",
-                "local", "local");
-        ClientTables.create(conn, ConnectionState.MULTIMODAL_CLIENTS, "ollama-multimodal", "ollama");
+        ClientTables.create(conn, ClientTable.TEXT);
+        ClientTables.create(conn, ClientTable.MULTIMODAL);
         ClientTables.createMultimodalConfig(conn);
         ConfigRows.apply(conn, config);
         synchronized (STATES) {
@@ -58,7 +57,7 @@ public final class Registrar {
 
     private static void install(SQLiteConnection conn, ConnectionState state) throws SQLException {
         int deterministic = Function.FLAG_DETERMINISTIC;
-        Function.create(conn, "rembed", new RembedFunction(state));
+        Function.create(conn, "rembed", new RembedFunction(state, conn));
         Function.create(conn, "rembed_batch", new RembedBatchFunction(state, conn));
         Function.create(conn, "rembed_client_options", new ClientOptionsFunction("rembed_client_options",
                 ClientOptions.KEYS), deterministic);
@@ -74,29 +73,33 @@ public final class Registrar {
         Function.create(conn, "rembed_version", new VersionFunctions.Version(), deterministic);
         Function.create(conn, "rembed_debug", new VersionFunctions.Debug(state));
         Function.create(conn, "rembed_jobs", new JobsFunction());
-        Function.create(conn, ClientTables.REGISTER, new ClientRowFunctions.Register(state));
-        Function.create(conn, ClientTables.UNREGISTER, new ClientRowFunctions.Unregister(state));
+        Function.create(conn, ClientRowFunctions.CHECK, new ClientRowFunctions.Check(state));
+        for (String internal : ClientRowFunctions.RETIRED) {
+            Function.create(conn, internal, new ClientRowFunctions.Internal(internal));
+        }
     }
 
     /** The multimodal client a connection knows by {@code name}, for Java code that runs beside SQL. */
     public static MultimodalSpec multimodalClient(Connection connection, String name) throws SQLException {
-        return state(connection).clients.multimodal.get(name);
+        SQLiteConnection conn = unwrap(connection);
+        return ClientLookup.get(conn, state(conn), ClientTable.MULTIMODAL, name);
     }
 
     /** The text client a connection knows by {@code name}, for Java code that runs beside SQL. */
     public static ClientSpec textClient(Connection connection, String name) throws SQLException {
-        return state(connection).clients.text.get(name);
+        SQLiteConnection conn = unwrap(connection);
+        return ClientLookup.get(conn, state(conn), ClientTable.TEXT, name);
     }
 
-    /** The configuration a connection was registered with. */
+    /** The configuration rembed was registered with on {@code connection}. */
     public static RembedConfig config(Connection connection) throws SQLException {
-        return state(connection).config();
+        return state(unwrap(connection)).config();
     }
 
-    private static ConnectionState state(Connection connection) throws SQLException {
+    private static ConnectionState state(SQLiteConnection conn) {
         ConnectionState state;
         synchronized (STATES) {
-            state = STATES.get(unwrap(connection));
+            state = STATES.get(conn);
         }
         if (state == null) {
             throw new RembedException("rembed is not registered on this connection (call Rembed.register first)");

@@ -1,5 +1,6 @@
 package io.github.rembed.sql;
 
+import io.github.rembed.ItemResult;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.embed.PerItemEmbedding;
@@ -37,7 +38,7 @@ final class RembedBatchFunction extends SqlFunction {
         requireArgs(2, 3, "rembed_batch(client, json_array [, input_type | options])");
         String client = text(0, "client name");
         BatchOptions options = BatchOptions.parse(optionalText(2, "input_type"));
-        if (!state.clients.text.has(client) && state.clients.multimodal.has(client)) {
+        if (ClientLookup.isMultimodal(conn, client)) {
             if (!options.isDefault()) {
                 throw new RembedException("client '" + client + "' is a multimodal client; it takes no input_type "
                         + "or options (rembed_images_concurrent gives a result per image)");
@@ -49,7 +50,7 @@ final class RembedBatchFunction extends SqlFunction {
             }
             return;
         }
-        ClientSpec spec = state.clients.text.get(client);
+        ClientSpec spec = ClientLookup.get(conn, state, ClientTable.TEXT, client);
         TextEmbedder embedder = InputTypes.embedder(client, spec, options.inputType());
         if (isNull(1)) {
             result();
@@ -59,16 +60,17 @@ final class RembedBatchFunction extends SqlFunction {
         int maxBytes = state.config().maxTextBytes();
         if (options.perItemErrors()) {
             try (Job job = SqlJobs.start(conn, state, name(), client, texts.size())) {
-                result(TextBatchJson.render(PerItemEmbedding.embed(embedder, texts, maxBytes, null, job),
-                        job.progress()));
+                List<ItemResult> results = TextCalls.run(conn, state, client,
+                        () -> PerItemEmbedding.embed(embedder, texts, maxBytes, null, job));
+                result(TextBatchJson.render(results, job.progress()));
             }
             return;
         }
         TextChecks.requireAll(texts, maxBytes);
         try (Job job = SqlJobs.start(conn, state, name(), client, texts.size())) {
             job.skipped(texts.stream().filter(Objects::isNull).count());
-            List<String> encoded = TextInputs.mapNonNull(texts, present -> embedder.embed(present, job.stats())
-                    .stream().map(Vectors::toBase64).toList());
+            List<String> encoded = TextInputs.mapNonNull(texts, present -> TextCalls.embed(conn, state, client,
+                    embedder, present, job.stats()).stream().map(Vectors::toBase64).toList());
             result(JsonArrays.write(encoded));
         }
     }
@@ -76,7 +78,8 @@ final class RembedBatchFunction extends SqlFunction {
     /** The multimodal form: the sequential baseline; the first failure fails the call, naming its index. */
     private String embedImages(String client, String json) {
         List<String> items = JsonArrays.strings(json, state.config().maxBatchItems());
-        var pipeline = PipelineRuntime.shared().pipeline(state.clients.multimodal.get(client));
+        var pipeline = PipelineRuntime.shared().pipeline(ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client),
+                state.config().maxTextBytes());
         try (StatementCancellation cancel = StatementCancellation.start(conn, state);
              Job job = SqlJobs.start(conn, state, name(), client, items.size())) {
             job.skipped(items.stream().filter(Objects::isNull).count());
@@ -87,7 +90,7 @@ final class RembedBatchFunction extends SqlFunction {
                     if (started[0]++ > 0) {
                         job.done(1); // one at a time: the item before this one has its vector
                     }
-                    return ImageArguments.decode(item);
+                    return ImageArguments.decode(item, state.config().maxFileBytes());
                 }, cancel);
                 job.done(Math.min(1, started[0]));
             } catch (SequentialImages.ItemFailed e) {

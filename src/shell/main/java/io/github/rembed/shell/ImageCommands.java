@@ -26,6 +26,11 @@ final class ImageCommands implements DotCommandFamily {
                         s = job.run(paths, progress, a.reembed);
                     }
                     s.print(session, tableName);
+                    if (s.failed() > 0) {
+                        // Like a failed statement: the exit status and .bail see it.
+                        throw new ShellError(s.failed() + " image" + (s.failed() == 1 ? "" : "s") + " failed (see the"
+                                + " error column of " + tableName + ")");
+                    }
                 });
     }
 }

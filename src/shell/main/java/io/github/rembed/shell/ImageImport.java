@@ -9,6 +9,7 @@ import io.github.rembed.embed.Vectors;
 import io.github.rembed.files.FileRoot;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -41,6 +43,8 @@ final class ImageImport {
     private final Path root;
     private final VectorTable table;
     private final ImageClient client;
+    /** Names found in the directory whose bytes are not UTF-8 (shown with U+FFFD). */
+    private final Set<String> badNames = new HashSet<>();
 
     ImageImport(Connection conn, Path root, String table, String clientName) throws SQLException {
         this.conn = conn;
@@ -57,7 +61,27 @@ final class ImageImport {
         }
         try (Stream<Path> walk = Files.walk(start)) {
             return walk.filter(Files::isRegularFile).filter(ImageImport::hasImageExtension)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+                    .map(this::relativeName).sorted().toList();
+        }
+    }
+
+    /**
+     * The path as text, relative to the root. A name whose bytes are not valid UTF-8 cannot be
+     * written as TEXT nor found again from it; it is remembered so that its row says so.
+     */
+    private String relativeName(Path p) {
+        String name = root.relativize(p).toString().replace('\\', '/');
+        if (name.indexOf('\uFFFD') >= 0 && !sameFile(p, name)) {
+            badNames.add(name);
+        }
+        return name;
+    }
+
+    private boolean sameFile(Path p, String name) {
+        try {
+            return p.equals(root.resolve(name));
+        } catch (InvalidPathException notEncodable) {
+            return false;
         }
     }
 
@@ -90,6 +114,11 @@ final class ImageImport {
             public boolean hasNext() {
                 while (pending == null && next.hasNext()) {
                     String path = next.next();
+                    if (badNames.contains(path)) {
+                        pending = new Pending(path, null, new byte[0], "file name is not valid UTF-8; rename the file"
+                                + " to embed it");
+                        break;
+                    }
                     byte[] bytes;
                     try {
                         bytes = files.read(path);
@@ -157,7 +186,7 @@ final class ImageImport {
         try {
             table.write(List.of(row));
         } catch (SQLException e) {
-            throw new ShellError("cannot write the row for " + row.key() + ": " + e.getMessage());
+            throw new ShellError("cannot write the row for " + row.key() + ": " + Session.sqliteMessage(e));
         }
     }
 

@@ -125,11 +125,21 @@ final class ResultPrinter {
             out.text((i > 0 ? "," : "") + jsonString(names.get(i)) + ":");
             switch (c.kind()) {
                 case NULL -> out.text("null");
-                case INTEGER, REAL -> out.text(c.text());
+                case INTEGER -> out.text(c.text());
+                case REAL -> out.text(jsonNumber(c.text()));
                 default -> out.derived(jsonString(c.chars()), c);
             }
         }
         out.text("}");
+    }
+
+    /** JSON has no infinities: sqlite3 writes them as numbers too large for a double. */
+    private static String jsonNumber(String real) {
+        return switch (real) {
+            case "Inf" -> "1e999";
+            case "-Inf" -> "-1e999";
+            default -> real;
+        };
     }
 
     static String jsonString(String s) {

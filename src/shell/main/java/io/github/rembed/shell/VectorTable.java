@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * a whole batch of rows in one transaction, so a crash keeps every finished batch and no half one.
  */
 final class VectorTable {
+    private static final String NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
     private static final Pattern NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*");
 
     /** One row to write: the vector or the error, and what made it. */
@@ -68,10 +69,7 @@ final class VectorTable {
      * @return how many rows {@code reembed} removed
      */
     int prepare(String command, boolean reembed) throws SQLException {
-        if (inTransaction()) {
-            throw new ShellError(command + " commits each batch as it goes, so it does not run inside an open "
-                    + "transaction: COMMIT or ROLLBACK first");
-        }
+        checkWritable(command);
         try (Statement s = conn.createStatement()) {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS " + table + "(" + key + (key.equals("id") ? "" : " TEXT")
                     + " PRIMARY KEY, sha256 TEXT, embedding BLOB, error TEXT, client TEXT, model TEXT, "
@@ -139,18 +137,37 @@ final class VectorTable {
         }
     }
 
-    /** True while the connection is inside a transaction someone else opened. */
-    private boolean inTransaction() throws SQLException {
+    /**
+     * Refuses to start, before any request is paid for, when the rows could not be kept: inside
+     * an open transaction (a crash or a missing COMMIT would drop every row reported done) or
+     * on a database that cannot be written. Both are found by opening a transaction of its own
+     * and trying a write that is rolled back.
+     */
+    private void checkWritable(String command) throws SQLException {
         try (Statement s = conn.createStatement()) {
-            s.execute("BEGIN");
-            s.execute("ROLLBACK");
-            return false;
-        } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("within a transaction")) {
-                return true;
+            try {
+                s.execute("BEGIN");
+            } catch (SQLException e) {
+                if (Session.sqliteMessage(e).contains("within a transaction")) {
+                    throw new ShellError(command + " cannot run inside an open transaction: it commits each batch as"
+                            + " it goes, and its rows would be lost if the transaction were rolled back or never"
+                            + " committed; COMMIT or ROLLBACK first");
+                }
+                throw e;
             }
-            throw e;
+            try {
+                s.execute("CREATE TABLE " + schema() + ".rembed_write_check(x)");
+            } catch (SQLException e) {
+                throw new ShellError("cannot write to " + table + ": " + Session.sqliteMessage(e));
+            } finally {
+                s.execute("ROLLBACK");
+            }
         }
+    }
+
+    private String schema() {
+        int dot = table.indexOf('.');
+        return dot < 0 ? "main" : table.substring(0, dot);
     }
 
     /**
@@ -170,30 +187,26 @@ final class VectorTable {
                 }
             }
         }
-        List<String> columns = new ArrayList<>(List.of(key, "sha256", "embedding", "error", "client", "model",
+        List<String> columns = new ArrayList<>(List.of("sha256", "embedding", "error", "client", "model",
                 "dimensions"));
         if (captions) {
             columns.addAll(List.of("vision_model", "caption"));
         }
-        String sql = "INSERT OR REPLACE INTO " + table + "(" + String.join(", ", columns) + ", embedded_at) VALUES ("
-                + "?, ".repeat(columns.size()) + "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+        // Update the row, else insert it: a table made without a key on the key column gets no duplicates.
+        String update = "UPDATE " + table + " SET " + String.join(" = ?, ", columns) + " = ?, embedded_at = "
+                + NOW + " WHERE " + key + " = ?";
+        String insert = "INSERT INTO " + table + "(" + String.join(", ", columns) + ", embedded_at, " + key
+                + ") VALUES (" + "?, ".repeat(columns.size()) + NOW + ", ?)";
         try (Statement tx = conn.createStatement()) {
             tx.execute("BEGIN IMMEDIATE");
             boolean committed = false;
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            try (PreparedStatement up = conn.prepareStatement(update); PreparedStatement in = conn.prepareStatement(insert)) {
                 for (Row r : rows) {
-                    ps.setObject(1, r.key());
-                    ps.setString(2, r.sha256());
-                    ps.setBytes(3, r.embedding());
-                    ps.setString(4, r.error());
-                    ps.setString(5, r.embedding() == null ? null : client);
-                    ps.setString(6, r.embedding() == null ? null : model);
-                    ps.setObject(7, r.embedding() == null ? null : r.embedding().length / 4);
-                    if (captions) {
-                        ps.setString(8, r.embedding() == null ? null : visionModel);
-                        ps.setString(9, r.caption());
+                    bind(up, r);
+                    if (up.executeUpdate() == 0) {
+                        bind(in, r);
+                        in.executeUpdate();
                     }
-                    ps.executeUpdate();
                 }
                 tx.execute("COMMIT");
                 committed = true;
@@ -203,5 +216,22 @@ final class VectorTable {
                 }
             }
         }
+    }
+
+    /** The row's values in the order of {@link #write}'s columns, the key last. */
+    private void bind(PreparedStatement ps, Row r) throws SQLException {
+        boolean embedded = r.embedding() != null;
+        int i = 0;
+        ps.setString(++i, r.sha256());
+        ps.setBytes(++i, r.embedding());
+        ps.setString(++i, r.error());
+        ps.setString(++i, embedded ? client : null);
+        ps.setString(++i, embedded ? model : null);
+        ps.setObject(++i, embedded ? r.embedding().length / 4 : null);
+        if (captions) {
+            ps.setString(++i, embedded ? visionModel : null);
+            ps.setString(++i, r.caption());
+        }
+        ps.setObject(++i, r.key());
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class EndpointSetTest {
     private static final long SECOND = 1_000_000_000L;
     private static final ProviderIoException REFUSED =
-            new ProviderIoException("connection refused", false, new ConnectException("Connection refused"));
+            new ProviderIoException("connection refused", false);
 
     private final AtomicLong clock = new AtomicLong();
 

@@ -131,7 +131,7 @@ class TextBatchesTest {
         Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
         List<float[]> vectors = TextBatches.over(set, (url, batch, usage) -> {
             if (url.equals("http://server-a")) {
-                throw new ProviderIoException("connection refused", false, new ConnectException("refused"));
+                throw new ProviderIoException("connection refused", false);
             }
             served.computeIfAbsent(url, u -> new AtomicInteger()).incrementAndGet();
             return embed(batch);

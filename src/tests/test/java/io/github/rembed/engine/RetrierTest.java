@@ -46,7 +46,7 @@ class RetrierTest {
             throw new ProviderHttpException(401, "HTTP 401", null);
         }, FAST, stats, "c"));
         assertThrows(RembedException.class, () -> Retrier.call(() -> {
-            throw new ProviderIoException("cannot connect", false, null);
+            throw new ProviderIoException("cannot connect", false);
         }, FAST, stats, "c"));
         assertEquals(2, stats.requests());
     }

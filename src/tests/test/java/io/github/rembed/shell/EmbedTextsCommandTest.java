@@ -168,8 +168,9 @@ class EmbedTextsCommandTest {
     void refusesToRunInsideAnOpenTransactionAndBadArguments() throws Exception {
         docs(2);
         ShellRunner.Result r = shell("BEGIN;\n.embed-texts docs body v sim\nROLLBACK;");
-        assertTrue(r.err().contains("commits each batch as it goes, so it does not run inside an open transaction"),
-                r.err());
+        assertTrue(r.err().contains("Error: .embed-texts cannot run inside an open transaction: it commits each"
+                + " batch as it goes"), r.err());
+        assertEquals(0, requests(), "nothing was sent");
         assertTrue(shell(".embed-texts docs body").err().contains("Usage: .embed-texts SOURCE COLUMN|--query SQL"));
         assertTrue(shell(".embed-texts docs \"bad col\" v").err().contains("column must be a plain identifier"));
         assertTrue(shell(".embed-texts docs body v nope").err().contains("client 'nope' was not registered"));
@@ -177,5 +178,34 @@ class EmbedTextsCommandTest {
                 .contains("--batch must be a whole number from 1 to 10000, got '0'"));
         assertTrue(shell(".embed-texts --query \"SELECT 1\" v sim").err()
                 .contains("the query must return two columns: a unique key, then the text"));
+    }
+
+    @Test
+    void aReadOnlyDatabaseIsRefusedBeforeAnyRequest() throws Exception {
+        docs(2);
+        String script = "INSERT INTO temp.rembed_clients(name, options) VALUES ('sim', rembed_client_options("
+                + "'format', 'ollama', 'model', 'nomic-embed-text', 'url', '" + sim.baseUrl() + "'));\n"
+                + ".embed-texts docs body v sim\n";
+        ShellRunner.Result r = ShellRunner.run(dir, script, "file:" + dir.resolve("docs.db") + "?mode=ro");
+        assertTrue(r.err().contains("Error: cannot write to v: attempt to write a readonly database"), r.err());
+        assertEquals(0, requests(), "nothing was sent");
+    }
+
+    @Test
+    void aTableMadeWithoutAKeyGetsNoDuplicateRows() throws Exception {
+        docs(3);
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE v(id INTEGER, sha256 TEXT, embedding BLOB, error TEXT, embedded_at TEXT)");
+        }
+        shell("UPDATE docs SET body = '' WHERE id = 3;\n.embed-texts docs body v sim");
+        shell(".embed-texts docs body v sim");
+        shell("UPDATE docs SET body = 'changed' WHERE id IN (1, 3);\n.embed-texts docs body v sim");
+        try (Connection c = db(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT id), count(embedding) FROM v")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1));
+            assertEquals(3, rs.getInt(2));
+            assertEquals(3, rs.getInt(3));
+        }
     }
 }

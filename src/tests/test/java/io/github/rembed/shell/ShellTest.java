@@ -61,6 +61,12 @@ class ShellTest {
     }
 
     @Test
+    void jsonWritesInfinitiesAsSqlite3Does() {
+        assertEquals("[{\"a\":1e999,\"b\":-1e999,\"c\":1.5}]\n",
+                output(".mode json\nSELECT 1e999 AS a, -1e999 AS b, 1.5 AS c;"));
+    }
+
+    @Test
     void lineAndColumnModes() {
         assertEquals("    a = 1\n    b = x,y\n    c = \n\n    a = -3\n    b = it's\n    c = 1.0e+20\n",
                 output(TABLE + ".mode line\nSELECT * FROM t WHERE a <> 2.5;"));
