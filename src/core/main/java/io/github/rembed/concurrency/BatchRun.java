@@ -8,7 +8,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +24,8 @@ final class BatchRun {
     private final List<String> texts;
     private final boolean failFast;
     private final int batches;
-    private ExecutorService workers;
+    private Workers workers;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private volatile boolean stopping;
     /** Attempts started per batch; caller thread only. */
     private final int[] attempts;
 
@@ -80,7 +78,7 @@ final class BatchRun {
     }
 
     void run() {
-        workers = Workers.forCaller(Thread.currentThread());
+        workers = new Workers(Thread.currentThread(), "rembed-batches", Workers.LIVE);
         TreeSet<Integer> ready = new TreeSet<>();
         for (int b = 0; b < batches; b++) {
             ready.add(b);
@@ -151,11 +149,9 @@ final class BatchRun {
             cancelled = true;
         } finally {
             if (!clean || cancelled || stop()) {
-                stopping = true;
-                workers.shutdownNow();
+                workers.stop();
             }
-            workers.shutdown();
-            interrupted |= Workers.await(workers);
+            interrupted |= workers.finish();
             for (Event e; (e = events.poll()) != null; ) {
                 if (!(e instanceof Again)) {
                     handle(e, later, tried); // finished before the call stopped: keep its result
@@ -197,8 +193,8 @@ final class BatchRun {
                     t.clear(); // each has failed it once: any may serve it now, the latest failure last
                     t.add(a.failedOn);
                 }
-                long delay = elsewhere ? 0 : Backoff.nanos(job.retry(), attempts[a.batch] + 1,
-                        a.failure.retryAfter(), ThreadLocalRandom.current().nextDouble());
+                long delay = elsewhere ? 0 : job.retry().delayBefore(attempts[a.batch] + 1, a.failure.retryAfter(),
+                        ThreadLocalRandom.current().nextDouble()).toNanos();
                 later.add(new Due(a.batch, System.nanoTime() + delay));
                 return 0;
             }
@@ -207,7 +203,7 @@ final class BatchRun {
 
     private void start(int batch, int attempt, Lease lease) {
         try {
-            workers.execute(Workers.counted(() -> attempt(batch, attempt, lease)));
+            workers.execute(() -> attempt(batch, attempt, lease));
         } catch (RuntimeException e) {
             lease.close();
             throw e;
@@ -233,7 +229,7 @@ final class BatchRun {
             events.add(new Done(batch, reply));
         } catch (Throwable e) {
             Failure f = Failure.of(e);
-            if (stopping || Thread.currentThread().isInterrupted()) {
+            if (workers.stopping() || Thread.currentThread().isInterrupted()) {
                 events.add(new Failed(batch, null, e));
             } else if (f.outcome().retryable() && attempt < maxAttempts()) {
                 events.add(new Again(batch, f, lease.endpoint()));

@@ -2,6 +2,7 @@ package io.github.rembed.pipeline;
 
 import io.github.rembed.ItemResult;
 import io.github.rembed.Stage;
+import io.github.rembed.concurrency.Workers;
 import io.github.rembed.engine.CallStats;
 import io.github.rembed.engine.Retrier;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.github.rembed.pipeline;
 import io.github.rembed.BatchStats;
 import io.github.rembed.ItemResult;
 import io.github.rembed.Stage;
+import io.github.rembed.concurrency.Workers;
 import io.github.rembed.vision.ImageDescriber;
 import io.github.rembed.vision.ImageType;
 import java.util.Iterator;
@@ -45,7 +46,7 @@ final class PipelineRun {
         this.window = p.window();
         this.maxImagesHeld = p.imagesHeld();
         this.cancel = cancel;
-        this.workers = new Workers(caller, runtime.liveWorkers);
+        this.workers = new Workers(caller, "rembed-pipeline", runtime.liveWorkers);
         this.stats = new RunStats(p.maxConcurrent);
         this.captioner = new CachingImageDescriber(new VisionStage(p.vision,
                 runtime.limits.vision(p.vision.spec(), p.maxConcurrent), p.retry, stats, workers::stopping),
