@@ -35,10 +35,25 @@ public final class TextClient {
         return embedder.embed(List.of(text), new CallStats()).get(0);
     }
 
-    /** One vector per text, in order, sent in requests of the client's batch size. */
+    /**
+     * One vector per text, in order, sent in requests of the client's batch size, as many at
+     * once as {@code max_concurrent_requests} allows on each of the client's servers. The first
+     * failed request fails the call (the others are stopped).
+     */
     public List<float[]> embedAll(List<String> texts) {
         texts.forEach(t -> Objects.requireNonNull(t, "texts must not contain null"));
         return embedder.embed(texts, new CallStats());
+    }
+
+    /**
+     * A result per text, in input order, sent like {@link #embedAll}: each text's vector, or
+     * ({@link Stage#EMBEDDING}) why its request failed; one failed request fails only its own
+     * texts. Interrupting the calling thread stops the call: texts not done are
+     * {@link Stage#CANCELLED}.
+     */
+    public List<ItemResult> embedEach(List<String> texts) {
+        texts.forEach(t -> Objects.requireNonNull(t, "texts must not contain null"));
+        return embedder.embedEach(texts, new CallStats(), () -> false);
     }
 
     /** Provider, model and URL; never the key. */

@@ -1,6 +1,7 @@
 package io.github.rembed.client;
 
 import io.github.rembed.RembedException;
+import io.github.rembed.concurrency.LimitSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ public final class MultimodalOptions {
      */
     public static final Set<String> KEYS = new LinkedHashSet<>(List.of("format", "url", "key", "vision_model",
             "embedding_model", "vision_prompt", "max_concurrent_requests", "request_timeout_sec", "batch_size",
-            "model"));
+            "model", "dimensions", "encoding_format"));
 
     private static final String OPENAI_BASE = "https://api.openai.com/v1";
 
@@ -79,8 +80,8 @@ public final class MultimodalOptions {
             throw new RembedException("format must be ollama or openai: " + (format == Provider.LOCAL
                     ? "there is no in-process vision model" : format.id() + " has no vision model here"));
         }
-        int maxConcurrent = orDefault(ClientOptions.positive(map.get("max_concurrent_requests"),
-                "max_concurrent_requests", MultimodalSpec.MAX_CONCURRENT), MultimodalSpec.DEFAULT_MAX_CONCURRENT);
+        LimitSpec limit = ClientOptions.maxConcurrent(map.get("max_concurrent_requests"));
+        int maxConcurrent = limit == null || limit.adaptive() ? MultimodalSpec.DEFAULT_MAX_CONCURRENT : limit.fixed();
         int timeoutSec = orDefault(ClientOptions.positive(map.get("request_timeout_sec"), "request_timeout_sec",
                 ClientOptions.MAX_TIMEOUT_SEC), MultimodalSpec.DEFAULT_TIMEOUT_SEC);
         int batchSize = orDefault(ClientOptions.positive(map.get("batch_size"), "batch_size",
@@ -113,24 +114,40 @@ public final class MultimodalOptions {
         }
         text.put("batch_size", Integer.toString(batchSize));
         text.put("request_timeout_sec", Integer.toString(timeoutSec));
+        // The embedding side gets the same limit per endpoint, and the vector options.
+        for (String option : List.of("max_concurrent_requests", "dimensions", "encoding_format")) {
+            if (map.containsKey(option)) {
+                text.put(option, map.get(option));
+            }
+        }
         ClientSpec embeddingSpec;
         try {
             embeddingSpec = textOptions.parse(null, OptionsJson.fromPairs(pairs(text), ClientOptions.KEYS));
         } catch (RembedException e) {
             throw new RembedException("embedding_model: " + e.getMessage().replaceFirst("^client: ", ""));
         }
-        return new MultimodalSpec(visionSpec, embeddingSpec, maxConcurrent, timeout, batchSize);
+        return new MultimodalSpec(visionSpec, embeddingSpec, maxConcurrent, timeout, batchSize, limit);
     }
 
+    /** The vision side; {@code url} may list several servers, comma-separated. */
     private VisionSpec visionSpec(Side side, String url, String key, String prompt, Duration timeout) {
+        List<String> given = url == null ? null : Endpoints.list(url);
         if (side.provider == Provider.OLLAMA) {
-            return new VisionSpec(Provider.OLLAMA, side.model,
-                    url == null ? Endpoints.ollamaHost(environment.apply("OLLAMA_HOST")) : Endpoints.ollamaBase(url),
-                    key == null || key.isBlank() ? null : key, null, prompt, timeout);
+            List<String> bases = given == null ? List.of(Endpoints.ollamaHost(environment.apply("OLLAMA_HOST")))
+                    : given.stream().map(Endpoints::ollamaBase).distinct().toList();
+            return new VisionSpec(Provider.OLLAMA, side.model, bases.get(0), key == null || key.isBlank() ? null : key,
+                    null, prompt, timeout, bases);
         }
-        String base = url == null ? OPENAI_BASE : Endpoints.openAiBase(url);
-        Keys.Choice choice = Keys.choose(Provider.OPENAI, base, key, environment);
-        return new VisionSpec(Provider.OPENAI, side.model, base, choice.key(), choice.missing(), prompt, timeout);
+        List<String> bases = given == null ? List.of(OPENAI_BASE)
+                : given.stream().map(Endpoints::openAiBase).distinct().toList();
+        Keys.Choice choice = Keys.choose(Provider.OPENAI, bases.get(0), key, environment);
+        for (String base : bases) {
+            if (!Keys.choose(Provider.OPENAI, base, key, environment).equals(choice)) {
+                choice = Keys.Choice.NONE; // an environment key goes to OpenAI's own origin only: all or none
+            }
+        }
+        return new VisionSpec(Provider.OPENAI, side.model, bases.get(0), choice.key(), choice.missing(), prompt,
+                timeout, bases);
     }
 
     /** The providers with vision models here. */

@@ -1,5 +1,6 @@
 package io.github.rembed.concurrency;
 
+import io.github.rembed.engine.RequestFailures;
 import io.github.rembed.http.Redactor;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -217,8 +218,11 @@ final class BatchRun {
      */
     private void attempt(int batch, int attempt, Lease lease) {
         List<String> chunk = texts.subList(from(batch), to(batch));
+        TokenUsage usage = new TokenUsage(job.usage(), lease.endpoint().usage());
+        job.stats().request();
         try {
-            List<float[]> reply = job.call().embed(lease.baseUrl(), chunk, job.usage());
+            List<float[]> reply = job.call().embed(lease.baseUrl(), chunk, usage);
+            job.stats().tokens(usage.inputTokens(), usage.outputTokens());
             String problem = problem(reply, chunk.size());
             if (problem != null) {
                 events.add(new Failed(batch, job.what() + ": " + problem, null));
@@ -231,11 +235,13 @@ final class BatchRun {
             Failure f = Failure.of(e);
             if (workers.stopping() || Thread.currentThread().isInterrupted()) {
                 events.add(new Failed(batch, null, e));
-            } else if (f.outcome().retryable() && attempt < maxAttempts()) {
+            } else if (f.outcome().retryable() && attempt < maxAttempts()
+                    && (!f.elsewhereOnly() || job.endpoints().openBesides(Set.of(lease.endpoint())))) {
+                job.stats().retry();
                 events.add(new Again(batch, f, lease.endpoint()));
             } else {
                 String tries = attempt > 1 ? " after " + attempt + " attempts" : "";
-                events.add(new Failed(batch, job.what() + ": " + Redactor.describe(e) + tries, e));
+                events.add(new Failed(batch, job.what() + ": " + RequestFailures.reason(e) + tries, e));
             }
             lease.failed(f, e);
             if (e instanceof Error error) {

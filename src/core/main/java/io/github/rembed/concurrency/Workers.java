@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The threads one call's requests run on, and their stop. Normally virtual threads. But a
  * SQL function runs inside native code on its caller's thread, and a virtual caller pins its
  * carrier while it waits: with few cores, virtual callers waiting on virtual workers can
- * occupy every carrier and deadlock. So a virtual caller gets platform workers instead.
+ * occupy every carrier and deadlock. So a virtual caller gets platform workers instead, and
+ * so does a worker of such a call that starts workers of its own (an image call's caption
+ * batch that sends its requests through {@link TextBatches}): the virtual caller still waits.
  */
 public final class Workers {
     /** Worker tasks of {@link TextBatches} calls running right now; tests use it to see that nothing is left behind. */
@@ -19,9 +21,12 @@ public final class Workers {
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
     /** How long a stopping call waits for its workers before it interrupts them again and returns. */
     private static final long SHUTDOWN_WAIT_SEC = 10;
+    /** True on a platform worker that serves a virtual caller: its own workers must be platform threads too. */
+    private static final ThreadLocal<Boolean> SERVES_VIRTUAL_CALLER = ThreadLocal.withInitial(() -> false);
 
     private final ExecutorService executor;
     private final AtomicInteger live;
+    private final boolean platform;
     private volatile boolean stopping;
 
     /**
@@ -31,8 +36,9 @@ public final class Workers {
      */
     public Workers(Thread caller, String name, AtomicInteger live) {
         this.live = live;
+        this.platform = caller.isVirtual() || caller == Thread.currentThread() && SERVES_VIRTUAL_CALLER.get();
         String prefix = name + "-" + NEXT_ID.incrementAndGet() + "-";
-        this.executor = Executors.newThreadPerTaskExecutor(caller.isVirtual()
+        this.executor = Executors.newThreadPerTaskExecutor(platform
                 ? Thread.ofPlatform().daemon().name(prefix, 0).factory()
                 : Thread.ofVirtual().name(prefix, 0).factory());
     }
@@ -41,6 +47,7 @@ public final class Workers {
     public void execute(Runnable task) {
         executor.execute(() -> {
             live.incrementAndGet();
+            SERVES_VIRTUAL_CALLER.set(platform);
             try {
                 task.run();
             } finally {

@@ -36,7 +36,7 @@ public final class TextEmbedders {
         ClientSpec spec = key.spec();
         return switch (spec.provider()) {
             case LOCAL -> new LocalTextEmbedder(spec);
-            default -> new RemoteTextEmbedder(spec, new WireEmbeddingModel(spec, key.inputType(),
+            default -> new RemoteTextEmbedder(spec, new WireClient(spec, key.inputType(),
                     ProviderHttp.builder().readTimeout(spec.timeout()).build()), RetryPolicy.DEFAULT);
         };
     }

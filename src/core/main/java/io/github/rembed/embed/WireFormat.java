@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One embedding API's request body and reply shape. Implementations are stateless; the
- * HTTP exchange, auth and retries are {@link WireEmbeddingModel}'s and the engine's.
+ * HTTP exchange and auth are {@link WireClient}'s, retries the engine's.
  */
 interface WireFormat {
     ObjectMapper JSON = new ObjectMapper();

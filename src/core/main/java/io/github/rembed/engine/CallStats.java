@@ -7,6 +7,8 @@ public final class CallStats {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong inputTokens = new AtomicLong();
+    private final AtomicLong outputTokens = new AtomicLong();
 
     public void request() {
         requests.incrementAndGet();
@@ -18,6 +20,20 @@ public final class CallStats {
 
     public void cacheHit() {
         cacheHits.incrementAndGet();
+    }
+
+    /** Tokens a reply says the provider counted (input: the texts or prompt and image; output: a caption). */
+    public void tokens(long input, long output) {
+        inputTokens.addAndGet(Math.max(0, input));
+        outputTokens.addAndGet(Math.max(0, output));
+    }
+
+    public long inputTokens() {
+        return inputTokens.get();
+    }
+
+    public long outputTokens() {
+        return outputTokens.get();
     }
 
     public long requests() {

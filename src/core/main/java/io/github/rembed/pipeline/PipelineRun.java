@@ -25,8 +25,7 @@ final class PipelineRun {
     /** How often the waiting caller asks whether it was cancelled. */
     private static final long POLL_MS = 20;
 
-    private final int window;
-    private final int maxImagesHeld;
+    private final ImagePipeline pipeline;
     private final Cancellation cancel;
     private final Workers workers;
     private final RunStats stats;
@@ -43,19 +42,14 @@ final class PipelineRun {
 
     PipelineRun(ImagePipeline p, Thread caller, Cancellation cancel) {
         PipelineRuntime runtime = p.runtime;
-        this.window = p.window();
-        this.maxImagesHeld = p.imagesHeld();
+        this.pipeline = p;
         this.cancel = cancel;
         this.workers = new Workers(caller, "rembed-pipeline", runtime.liveWorkers);
-        this.stats = new RunStats(p.maxConcurrent);
-        this.captioner = new CachingImageDescriber(new VisionStage(p.vision,
-                runtime.limits.vision(p.vision.spec(), p.maxConcurrent), p.retry, stats, workers::stopping),
-                runtime.caches, stats.vision);
-        CachingTextEmbedder embedder = new CachingTextEmbedder(new EmbeddingStage(p.embedder,
-                runtime.limits.embedding(p.embedder.spec(), p.maxConcurrent), stats), runtime.caches);
-        // Fewer embedding loops than vision workers, so captions gather into batches.
-        int maxLoops = Math.max(1, (p.maxConcurrent + 1) / 2);
-        this.batcher = new CaptionBatcher(embedder, p.batchSize, maxLoops, workers, stats.embedding, this::post);
+        this.stats = new RunStats(p);
+        this.captioner = new CachingImageDescriber(new VisionStage(p.vision, p.visionEndpoints, p.retry, stats,
+                workers::stopping), runtime.caches, stats.vision);
+        CachingTextEmbedder embedder = new CachingTextEmbedder(new EmbeddingStage(p.embedder, stats), runtime.caches);
+        this.batcher = new CaptionBatcher(embedder, p.batchSize, workers, stats.embedding, this::post);
     }
 
     BatchStats run(Iterator<? extends ImageInput> source, Consumer<? super ItemResult> sink) {
@@ -67,7 +61,10 @@ final class PipelineRun {
         long nextCheck = System.nanoTime();
         try {
             while (true) {
-                while (!cancelled && outstanding.size() < window && imagesHeld < maxImagesHeld && source.hasNext()) {
+                // The limits may change while the call runs (an adaptive limit, an endpoint set aside).
+                int held = pipeline.imagesHeld();
+                int window = 2 * held;
+                while (!cancelled && outstanding.size() < window && imagesHeld < held && source.hasNext()) {
                     ImageInput item = source.next();
                     int index = pulled++;
                     outstanding.add(index);
@@ -86,6 +83,7 @@ final class PipelineRun {
                 for (; event != null; event = events.poll()) {
                     handle(event, sink);
                 }
+                batcher.flushOverdue(System.nanoTime(), stats.typicalVisionNanos());
                 if (!cancelled && (interrupted || System.nanoTime() >= nextCheck && cancel.cancelled())) {
                     cancelled = true;
                     workers.stop();
@@ -139,6 +137,7 @@ final class PipelineRun {
                     post(ItemErrors.notAnImage(index, bytes.bytes()));
                 } else {
                     imagesHeld++;
+                    batcher.describing();
                     workers.execute(() -> vision(index, bytes.bytes(), type.get()));
                 }
             }
@@ -156,6 +155,7 @@ final class PipelineRun {
             caption = captioner.describe(image, type);
         } catch (Throwable e) {
             post(ItemErrors.failed(index, Stage.VISION, e, workers.stopping()));
+            batcher.describedNothing();
             return;
         } finally {
             events.add(RunEvent.IMAGE_RELEASED);

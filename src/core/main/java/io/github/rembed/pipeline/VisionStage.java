@@ -1,29 +1,29 @@
 package io.github.rembed.pipeline;
 
-import io.github.rembed.RembedException;
 import io.github.rembed.client.VisionSpec;
-import io.github.rembed.engine.Retrier;
+import io.github.rembed.concurrency.EndpointSet;
+import io.github.rembed.concurrency.LeasedRequest;
 import io.github.rembed.engine.RetryPolicy;
 import io.github.rembed.vision.ImageDescriber;
 import io.github.rembed.vision.ImageType;
-import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
 /**
- * The vision requests of one call: each under the endpoint's shared limit (not held while
- * backing off), retried by {@link Retrier}, timed when it succeeds; nothing new is sent
- * once the call is stopping.
+ * The vision requests of one call: each attempt on the least-loaded healthy vision endpoint,
+ * under its process-wide limit (not held while backing off), retried by {@link LeasedRequest},
+ * timed and its tokens counted when it succeeds; nothing new is sent once the call is stopping.
  */
 final class VisionStage implements ImageDescriber {
     private final ImageDescriber model;
-    private final Semaphore limit;
+    private final EndpointSet endpoints;
     private final RetryPolicy retry;
     private final RunStats stats;
     private final BooleanSupplier stopping;
 
-    VisionStage(ImageDescriber model, Semaphore limit, RetryPolicy retry, RunStats stats, BooleanSupplier stopping) {
+    VisionStage(ImageDescriber model, EndpointSet endpoints, RetryPolicy retry, RunStats stats,
+                BooleanSupplier stopping) {
         this.model = model;
-        this.limit = limit;
+        this.endpoints = endpoints;
         this.retry = retry;
         this.stats = stats;
         this.stopping = stopping;
@@ -31,17 +31,9 @@ final class VisionStage implements ImageDescriber {
 
     @Override
     public String describe(byte[] image, ImageType type) {
-        return Retrier.call(() -> describeOnce(image, type), retry, stats.vision, model.spec().describe());
-    }
-
-    private String describeOnce(byte[] image, ImageType type) {
-        return StageLimits.withPermit(limit, () -> {
-            if (stopping.getAsBoolean()) {
-                // The permit may be granted just as the call is cancelled: send nothing new then.
-                throw new RembedException("cancelled");
-            }
+        return LeasedRequest.send(endpoints, retry, stats.vision, model.spec().describe(), stopping, (url, usage) -> {
             long t0 = System.nanoTime();
-            String caption = model.describe(image, type);
+            String caption = model.at(url).describe(image, type, usage);
             stats.visionSucceeded(System.nanoTime() - t0);
             return caption;
         });

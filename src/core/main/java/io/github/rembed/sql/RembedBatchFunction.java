@@ -12,8 +12,10 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * {@code rembed_batch(client, json_array [, input_type])}: a JSON array of base64 embeddings in
- * input order, one request per {@code batch_size} texts. With a multimodal client the items are base64
- * images, embedded one at a time (see {@link SequentialImages}).
+ * input order, one request per {@code batch_size} texts, as many in flight at once as the
+ * client's {@code max_concurrent_requests} allows per server. {@code Statement.cancel()} and a
+ * query timeout stop it. With a multimodal client the items are base64 images, embedded one at
+ * a time (see {@link SequentialImages}).
  */
 final class RembedBatchFunction extends SqlFunction {
     private final ConnectionState state;
@@ -53,9 +55,16 @@ final class RembedBatchFunction extends SqlFunction {
             }
         }
         CallStats stats = new CallStats();
-        List<String> encoded = TextInputs.mapNonNull(texts, present -> embedder.embed(present, stats).stream()
-                .map(Vectors::toBase64).toList());
-        result(JsonArrays.write(encoded));
+        try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
+            List<String> encoded;
+            try {
+                encoded = TextInputs.mapNonNull(texts, present -> embedder.embed(present, stats, cancel::cancelled)
+                        .stream().map(Vectors::toBase64).toList());
+            } catch (RembedException e) {
+                throw cancel.reason() != null ? new RembedException("client '" + client + "': " + cancel.reason()) : e;
+            }
+            result(JsonArrays.write(encoded));
+        }
     }
 
     /** The multimodal form: the sequential baseline; the first failure fails the call, naming its index. */

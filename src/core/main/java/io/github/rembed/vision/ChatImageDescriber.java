@@ -4,6 +4,8 @@ import dev.langchain4j.data.message.ImageContent;
 import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.VisionSpec;
 import java.util.Base64;
@@ -20,15 +22,30 @@ final class ChatImageDescriber implements ImageDescriber {
 
     @Override
     public String describe(byte[] image, ImageType type) {
+        return describe(image, type, new io.github.rembed.concurrency.TokenUsage());
+    }
+
+    @Override
+    public String describe(byte[] image, ImageType type, io.github.rembed.concurrency.TokenUsage usage) {
         spec.requireKey();
         UserMessage message = UserMessage.from(TextContent.from(spec.prompt()),
                 ImageContent.from(Base64.getEncoder().encodeToString(image), type.mimeType()));
-        String text = model.chat(message).aiMessage().text();
+        ChatResponse response = model.chat(message);
+        TokenUsage tokens = response.tokenUsage();
+        usage.add(tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
+                tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
+        String text = response.aiMessage().text();
         String caption = text == null ? "" : text.trim();
         if (caption.isEmpty()) {
             throw new RembedException(spec.describe() + ": the model returned an empty caption");
         }
         return caption;
+    }
+
+    @Override
+    public ImageDescriber at(String baseUrl) {
+        return spec.baseUrls().size() == 1 && spec.baseUrl().equals(baseUrl) ? this
+                : VisionModels.forSpec(spec.at(baseUrl));
     }
 
     @Override

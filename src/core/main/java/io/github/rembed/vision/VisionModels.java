@@ -29,7 +29,7 @@ public final class VisionModels {
                     .apiKey(spec.key() == null ? "none" : spec.key())
                     .modelName(spec.model())
                     .timeout(spec.timeout())
-                    .maxRetries(0) // retries are ours: see engine.Retrier
+                    .maxRetries(0) // retries are ours: see concurrency.LeasedRequest
                     .build();
             case OLLAMA -> OllamaChatModel.builder()
                     .httpClientBuilder(ProviderHttp.builder())

@@ -218,8 +218,22 @@ class ClientOptionsTest {
         assertMessage("model missing after '::'", () -> noEnv.parse("c", "ollama::"));
         assertMessage("format 'ollama' and model 'openai::...' name different providers",
                 () -> noEnv.parse("c", "{\"format\":\"ollama\",\"model\":\"openai::m\"}"));
-        assertMessage("option 'max_concurrent_requests' belongs to multimodal clients",
-                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"max_concurrent_requests\":4}"));
+        assertMessage("option 'vision_prompt' belongs to multimodal clients",
+                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"vision_prompt\":\"x\"}"));
+        assertMessage("option 'max_concurrent_requests' must be 'auto' or a whole number from 1 to 256, got 'lots'",
+                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"max_concurrent_requests\":\"lots\"}"));
+        assertMessage("option 'max_concurrent_requests' must be 'auto' or a whole number from 1 to 256, got '300'",
+                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"max_concurrent_requests\":300}"));
+        assertMessage("option 'dimensions' is sent to OpenAI-style and Ollama servers only; cohere takes none here",
+                () -> noEnv.parse("c", "{\"format\":\"cohere\",\"dimensions\":256}"));
+        assertMessage("option 'encoding_format' must be 'float' or 'base64', got 'binary'",
+                () -> noEnv.parse("c", "{\"format\":\"openai\",\"encoding_format\":\"binary\"}"));
+        assertMessage("option 'encoding_format' is sent to OpenAI-style servers only; ollama takes none here",
+                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"encoding_format\":\"base64\"}"));
+        assertMessage("url lists an empty endpoint", () -> noEnv.parse("c",
+                "{\"format\":\"ollama\",\"url\":\"http://a:1,,http://b:1\"}"));
+        assertMessage("the endpoints in 'url' speak different APIs", () -> noEnv.parse("c",
+                "{\"format\":\"cohere\",\"url\":\"http://a:1/v2/embed, http://b:1/v1/embed\"}"));
     }
 
     @Test

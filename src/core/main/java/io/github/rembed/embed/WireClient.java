@@ -2,30 +2,28 @@ package io.github.rembed.embed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.Response;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.client.Wire;
+import io.github.rembed.concurrency.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A remote model reached with one {@link WireFormat} over the project's one HTTP path
- * ({@code ProviderHttp}), behind LangChain4j's {@link EmbeddingModel}. One instance is bound
- * to one input type, so the type travels with the model like its name does.
+ * ({@code ProviderHttp}): one attempt per call, no retry (the engine retries, counting every
+ * attempt against the endpoint's limit). One instance is bound to one input type, so the type
+ * travels with the model like its name does; the endpoint is chosen per request.
  */
-final class WireEmbeddingModel implements EmbeddingModel {
+final class WireClient {
     private final ClientSpec spec;
     private final String inputType;
     private final WireFormat format;
     private final HttpClient http;
 
-    WireEmbeddingModel(ClientSpec spec, String inputType, HttpClient http) {
+    WireClient(ClientSpec spec, String inputType, HttpClient http) {
         this.spec = spec;
         this.inputType = inputType;
         this.format = format(spec);
@@ -35,8 +33,8 @@ final class WireEmbeddingModel implements EmbeddingModel {
     static WireFormat format(ClientSpec spec) {
         Wire wire = spec.wire();
         return switch (wire) {
-            case OPENAI -> new OpenAiWire(spec.provider().inputTypeField());
-            case OLLAMA -> new OllamaWire();
+            case OPENAI -> new OpenAiWire(spec.provider().inputTypeField(), spec.dimensions(), spec.base64());
+            case OLLAMA -> new OllamaWire(spec.dimensions());
             case OLLAMA_LEGACY -> SingleTextWire.OLLAMA_LEGACY;
             case LLAMAFILE -> SingleTextWire.LLAMAFILE;
             case NOMIC -> new NomicWire();
@@ -47,25 +45,25 @@ final class WireEmbeddingModel implements EmbeddingModel {
         };
     }
 
-    @Override
-    public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-        spec.requireKey();
-        List<String> texts = segments.stream().map(TextSegment::text).toList();
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        if (spec.wire().oneTextPerRequest()) {
-            for (String text : texts) {
-                vectors.addAll(send(List.of(text)));
-            }
-        } else {
-            vectors.addAll(send(texts));
+    /**
+     * Embeds {@code texts} at the endpoint {@code url} (one of the client's), vector i for
+     * text i, checked; the tokens the reply counts are added to {@code usage}.
+     */
+    List<float[]> send(String url, List<String> texts, TokenUsage usage) {
+        if (!spec.wire().oneTextPerRequest()) {
+            return exchange(url, texts, usage);
         }
-        return Response.from(vectors.stream().map(v -> v == null ? null : Embedding.from(v)).toList());
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            vectors.addAll(exchange(url, List.of(text), usage));
+        }
+        return vectors;
     }
 
-    private List<float[]> send(List<String> texts) {
+    private List<float[]> exchange(String url, List<String> texts, TokenUsage usage) {
         HttpRequest request = HttpRequest.builder()
                 .method(HttpMethod.POST)
-                .url(spec.url())
+                .url(url)
                 .addHeader("Content-Type", "application/json")
                 .addHeader("Accept", "application/json")
                 .addHeaders(spec.provider().auth().headers(spec.key()))
@@ -81,11 +79,13 @@ final class WireEmbeddingModel implements EmbeddingModel {
         if (reply == null || !reply.isObject()) {
             throw ReplyJson.malformed("the body is not a JSON object");
         }
-        return format.vectors(reply, texts.size());
-    }
-
-    @Override
-    public String modelName() {
-        return spec.model();
+        List<float[]> vectors = format.vectors(reply, texts.size());
+        ReplyCheck.check(vectors, texts.size());
+        if (spec.dimensions() != null && vectors.get(0).length != spec.dimensions()) {
+            throw ReplyJson.malformed(vectors.get(0).length + "-dimension embeddings where " + spec.dimensions()
+                    + " were asked for");
+        }
+        usage.add(ReplyJson.inputTokens(reply), 0);
+        return vectors;
     }
 }
