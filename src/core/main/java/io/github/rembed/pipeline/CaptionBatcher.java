@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * <li>when the images of this call still being described could not fill the batch, and none
  *     of its embedding requests is in flight (the end of the input, or a source slow to give
  *     the next image; while a request is in flight, captions gather behind it);</li>
- * <li>when the oldest caption has waited {@link #flushOverdue about one vision latency}: in
- *     that time every vision slot has had a turn, so a batch does not grow much by waiting
+ * <li>when the oldest caption has waited {@link #flushOverdue about two vision latencies}: in
+ *     that time every vision slot has had two turns, so a batch would not grow much by waiting
  *     longer, and a slow image never keeps the others' captions waiting.</li>
  * </ul>
  * A caption already cached is answered at once, without waiting for a batch or sharing a

@@ -83,7 +83,7 @@ final class PipelineRun {
                 for (; event != null; event = events.poll()) {
                     handle(event, sink);
                 }
-                batcher.flushOverdue(System.nanoTime(), stats.typicalVisionNanos());
+                batcher.flushOverdue(System.nanoTime(), stats.captionWaitNanos());
                 if (!cancelled && (interrupted || System.nanoTime() >= nextCheck && cancel.cancelled())) {
                     cancelled = true;
                     workers.stop();

@@ -33,9 +33,12 @@ final class RunStats {
         typicalVisionNanos = t == 0 ? nanos : t + 0.2 * (nanos - t);
     }
 
-    /** About how long one vision request of this call takes (at least 20 ms): how long a caption may wait for a batch. */
-    long typicalVisionNanos() {
-        return Math.max(MIN_BATCH_WAIT_NANOS, (long) typicalVisionNanos);
+    /**
+     * How long a caption may wait for its batch to fill: two vision latencies of this call (at
+     * least 20 ms), in which every vision slot has had two turns to add a caption.
+     */
+    long captionWaitNanos() {
+        return Math.max(MIN_BATCH_WAIT_NANOS, (long) (2 * typicalVisionNanos));
     }
 
     /** An embedding call started; counted here because the in-process model counts no requests. */

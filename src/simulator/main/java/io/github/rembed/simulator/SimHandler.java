@@ -166,6 +166,9 @@ final class SimHandler implements HttpHandler {
         if (!wrongShape) {
             metrics.served(e, request.size());
         }
+        if (request.base64()) {
+            metrics.base64Reply();
+        }
         if (request.prompt() != null) {
             metrics.prompt(request.prompt());
         }
