@@ -63,6 +63,13 @@ public final class EndpointSet {
         return new EndpointSet(stage, list);
     }
 
+    /** Endpoints of their own, shared with nothing and not listed by {@link #describeShared()}. */
+    public static EndpointSet unshared(String stage, List<String> baseUrls, LimitSpec limit) {
+        return new EndpointSet(stage, new LinkedHashSet<>(baseUrls).stream()
+                .map(url -> new Endpoint(url, limit.newAlgorithm(), Health.Settings.DEFAULT, System::nanoTime))
+                .toList());
+    }
+
     /**
      * Waits for a place on the least-loaded endpoint that has room.
      *

@@ -1,13 +1,20 @@
 package io.github.rembed.pipeline;
 
+import io.github.rembed.client.ClientSpec;
 import io.github.rembed.client.MultimodalSpec;
+import io.github.rembed.client.Provider;
+import io.github.rembed.client.VisionSpec;
 import io.github.rembed.concurrency.EndpointSet;
 import io.github.rembed.concurrency.LimitSpec;
 import io.github.rembed.embed.TextEmbedder;
 import io.github.rembed.embed.TextEmbedders;
+import io.github.rembed.engine.CallStats;
 import io.github.rembed.engine.RetryPolicy;
 import io.github.rembed.vision.ImageDescriber;
+import io.github.rembed.vision.ImageType;
 import io.github.rembed.vision.VisionModels;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,6 +57,47 @@ public final class PipelineRuntime {
     ImagePipeline pipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize,
                            RetryPolicy retry) {
         return pipeline(vision, embedder, LimitSpec.fixed(maxConcurrent), batchSize, retry);
+    }
+
+    /**
+     * Runs a few images through a pipeline of in-memory models on a runtime of its own, so that
+     * the pipeline's classes and threads are ready before a first call needs them. Touches
+     * nothing shared: no cache, limit or endpoint of the process.
+     */
+    public static void warmUp() {
+        VisionSpec spec = new VisionSpec(Provider.OLLAMA, "warm-up", "http://warm-up.invalid", null, null,
+                VisionSpec.DEFAULT_PROMPT, Duration.ofSeconds(5));
+        ImageDescriber vision = new ImageDescriber() {
+            @Override
+            public String describe(byte[] image, ImageType type) {
+                return "caption " + image.length;
+            }
+
+            @Override
+            public VisionSpec spec() {
+                return spec;
+            }
+        };
+        ClientSpec text = new ClientSpec(Provider.OLLAMA, "warm-up", "http://warm-up.invalid/api/embed", null, null, 10,
+                Duration.ofSeconds(5));
+        TextEmbedder embedder = new TextEmbedder() {
+            @Override
+            public List<float[]> embed(List<String> texts, CallStats stats) {
+                return texts.stream().map(t -> new float[] {t.length()}).toList();
+            }
+
+            @Override
+            public ClientSpec spec() {
+                return text;
+            }
+        };
+        PipelineRuntime own = new PipelineRuntime(1 << 16, 1 << 16);
+        ImagePipeline pipeline = new ImagePipeline(vision, embedder,
+                EndpointSet.unshared("warm-up vision", spec.baseUrls(), LimitSpec.fixed(2)), LimitSpec.fixed(2), 2,
+                RetryPolicy.NONE, own);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1};
+        pipeline.run(List.of(ImageInput.of(png), ImageInput.of(png.clone()), ImageInput.of(new byte[] {1})),
+                Cancellation.NEVER);
     }
 
     /** Bytes the caption and embedding caches hold now, by their own estimate. */

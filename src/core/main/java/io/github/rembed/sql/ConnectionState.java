@@ -28,6 +28,7 @@ final class ConnectionState {
         tables.put(TEXT_CLIENTS, new TextClientRows(clients, () -> options, () -> multimodalOptions));
         tables.put(MULTIMODAL_CLIENTS, ClientRows.of(clients.multimodal,
                 (name, text) -> multimodalOptions.parse(name, text)));
+        EngineWarmup.startOnce();
     }
 
     void configure(RembedConfig config) {

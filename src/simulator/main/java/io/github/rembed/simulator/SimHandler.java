@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,12 @@ final class SimHandler implements HttpHandler {
     private final CountDownLatch closed;
     private final Random random;
     private final Set<String> flakySeen = ConcurrentHashMap.newKeySet();
+    /**
+     * The capacity slot of each exchange being served. Not an exchange attribute: the JDK
+     * server keeps those per context, shared by every exchange, so one request's 429 would
+     * give back another's slot.
+     */
+    private final Map<HttpExchange, Slot> slots = new ConcurrentHashMap<>();
 
     SimHandler(SimConfig config, Faults faults, Metrics metrics, CountDownLatch closed) {
         this.config = config;
@@ -88,10 +95,11 @@ final class SimHandler implements HttpHandler {
             return;
         }
         Slot slot = new Slot(e);
-        ex.setAttribute(Slot.ATTRIBUTE, slot);
+        slots.put(ex, slot);
         try {
             serve(ex, e, body, fault);
         } finally {
+            slots.remove(ex);
             slot.release();
         }
     }
@@ -102,7 +110,6 @@ final class SimHandler implements HttpHandler {
      * one still counted in flight.
      */
     private final class Slot {
-        static final String ATTRIBUTE = "rembed.simulator.slot";
         private final Endpoint endpoint;
         private boolean held = true;
 
@@ -276,7 +283,8 @@ final class SimHandler implements HttpHandler {
     }
 
     private void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
-        if (ex.getAttribute(Slot.ATTRIBUTE) instanceof Slot slot) {
+        Slot slot = slots.get(ex);
+        if (slot != null) {
             slot.release();
         }
         ex.getResponseHeaders().set("Content-Type", contentType);
