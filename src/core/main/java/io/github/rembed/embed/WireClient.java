@@ -1,13 +1,11 @@
 package io.github.rembed.embed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpMethod;
-import dev.langchain4j.http.client.HttpRequest;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.client.Wire;
 import io.github.rembed.concurrency.TokenUsage;
+import io.github.rembed.engine.JsonExchange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,24 +59,8 @@ final class WireClient {
     }
 
     private List<float[]> exchange(String url, List<String> texts, TokenUsage usage) {
-        HttpRequest request = HttpRequest.builder()
-                .method(HttpMethod.POST)
-                .url(url)
-                .addHeader("Content-Type", "application/json")
-                .addHeader("Accept", "application/json")
-                .addHeaders(spec.provider().auth().headers(spec.key()))
-                .body(format.body(spec.model(), texts, inputType).toString())
-                .build();
-        String body = http.execute(request).body();
-        JsonNode reply;
-        try {
-            reply = WireFormat.JSON.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw ReplyJson.malformed("the body is not JSON");
-        }
-        if (reply == null || !reply.isObject()) {
-            throw ReplyJson.malformed("the body is not a JSON object");
-        }
+        JsonNode reply = JsonExchange.post(http, url, spec.provider().auth().headers(spec.key()),
+                format.body(spec.model(), texts, inputType));
         List<float[]> vectors = format.vectors(reply, texts.size());
         ReplyCheck.check(vectors, texts.size());
         if (spec.dimensions() != null && vectors.get(0).length != spec.dimensions()) {

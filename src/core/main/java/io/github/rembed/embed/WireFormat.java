@@ -3,6 +3,7 @@ package io.github.rembed.embed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rembed.engine.JsonExchange;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * HTTP exchange and auth are {@link WireClient}'s, retries the engine's.
  */
 interface WireFormat {
-    ObjectMapper JSON = new ObjectMapper();
+    ObjectMapper JSON = JsonExchange.JSON;
 
     /** {@code {"model": model, field: [texts...]}}, the start of most request bodies. */
     static ObjectNode modelAndTexts(String model, String field, List<String> texts) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.rembed.client.VisionSpec;
+import io.github.rembed.engine.JsonExchange;
 import io.github.rembed.http.ProviderHttp;
 
 /** Builds and shares describers: one per distinct {@link VisionSpec} in the process. */
@@ -29,7 +30,7 @@ public final class VisionModels {
         for (VisionWire wire : VisionWire.values()) {
             wire.body("warm-up", VisionSpec.DEFAULT_PROMPT, new byte[] {1, 2, 3}, ImageType.PNG).toString();
             try {
-                var reply = VisionWire.JSON.readTree(replies[wire.ordinal()]);
+                var reply = JsonExchange.JSON.readTree(replies[wire.ordinal()]);
                 wire.caption(reply);
                 wire.inputTokens(reply);
                 wire.outputTokens(reply);

@@ -1,9 +1,9 @@
 package io.github.rembed.vision;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rembed.RembedException;
+import io.github.rembed.engine.JsonExchange;
 import java.util.Base64;
 
 /**
@@ -16,7 +16,7 @@ enum VisionWire {
     OLLAMA("/api/chat") {
         @Override
         ObjectNode body(String model, String prompt, byte[] image, ImageType type) {
-            ObjectNode body = JSON.createObjectNode().put("model", model).put("stream", false);
+            ObjectNode body = JsonExchange.JSON.createObjectNode().put("model", model).put("stream", false);
             body.putArray("messages").addObject().put("role", "user").put("content", prompt)
                     .putArray("images").add(Base64.getEncoder().encodeToString(image));
             return body;
@@ -41,7 +41,7 @@ enum VisionWire {
     OPENAI("/chat/completions") {
         @Override
         ObjectNode body(String model, String prompt, byte[] image, ImageType type) {
-            ObjectNode body = JSON.createObjectNode().put("model", model);
+            ObjectNode body = JsonExchange.JSON.createObjectNode().put("model", model);
             var content = body.putArray("messages").addObject().put("role", "user").putArray("content");
             content.addObject().put("type", "text").put("text", prompt);
             content.addObject().put("type", "image_url").putObject("image_url").put("url",
@@ -64,8 +64,6 @@ enum VisionWire {
             return reply.path("usage").path("completion_tokens").asLong(0);
         }
     };
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final String path;
 

@@ -1,15 +1,13 @@
 package io.github.rembed.vision;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpMethod;
-import dev.langchain4j.http.client.HttpRequest;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.Auth;
 import io.github.rembed.client.Provider;
 import io.github.rembed.client.VisionSpec;
 import io.github.rembed.concurrency.TokenUsage;
+import io.github.rembed.engine.JsonExchange;
 
 /**
  * A vision model reached with its {@link VisionWire} over the project's one HTTP path: one
@@ -35,28 +33,12 @@ final class WireImageDescriber implements ImageDescriber {
     @Override
     public String describe(byte[] image, ImageType type, TokenUsage usage) {
         spec.requireKey();
-        HttpRequest request = HttpRequest.builder()
-                .method(HttpMethod.POST)
-                .url(spec.baseUrl() + wire.path())
-                .addHeader("Content-Type", "application/json")
-                .addHeader("Accept", "application/json")
-                .addHeaders(Auth.BEARER.headers(spec.key()))
-                .body(wire.body(spec.model(), spec.prompt(), image, type).toString())
-                .build();
-        String body = http.execute(request).body();
-        JsonNode reply;
-        try {
-            reply = VisionWire.JSON.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new RembedException(spec.describe() + ": malformed reply: the body is not JSON");
-        }
-        if (reply == null || !reply.isObject()) {
-            throw new RembedException(spec.describe() + ": malformed reply: the body is not a JSON object");
-        }
+        JsonNode reply = JsonExchange.post(http, spec.baseUrl() + wire.path(), Auth.BEARER.headers(spec.key()),
+                wire.body(spec.model(), spec.prompt(), image, type));
         String caption = wire.caption(reply).trim();
         usage.add(wire.inputTokens(reply), wire.outputTokens(reply));
         if (caption.isEmpty()) {
-            throw new RembedException(spec.describe() + ": the model returned an empty caption");
+            throw new RembedException("the model returned an empty caption");
         }
         return caption;
     }
