@@ -38,20 +38,24 @@ final class ServersBench {
 
     static Result run(ScaleParams s, Params p) throws Exception {
         List<Row> rows = new ArrayList<>();
+        // Text servers answer in the text rows' latency; image servers embed in the image rows' (a
+        // caption batch's request is the tail of an image call, which more servers cannot shorten).
         List<SimulatedProvider> sims = new ArrayList<>();
+        List<SimulatedProvider> imageSims = new ArrayList<>();
         try (Connection conn = Sql.open()) {
             for (int i = 0; i < 3; i++) {
                 sims.add(SimulatedProvider.builder().embeddingDimensions(Params.DIMENSIONS)
                         .embeddingLatency(Latency.fixed(Duration.ofMillis(s.textLatencyMs())))
+                        .embeddingCapacity(PER_SERVER).start());
+                imageSims.add(SimulatedProvider.builder().embeddingDimensions(Params.DIMENSIONS)
+                        .embeddingLatency(Latency.fixed(Duration.ofMillis(p.embedMs())))
                         .visionLatency(Latency.fixed(Duration.ofMillis(VISION_MS)))
                         .embeddingCapacity(PER_SERVER).visionCapacity(PER_SERVER).start());
             }
-            String one = sims.get(0).baseUrl();
-            String three = String.join(",", sims.stream().map(SimulatedProvider::baseUrl).toList());
-            text(conn, "t1", one);
-            text(conn, "t3", three);
-            images(conn, "i1", one, p);
-            images(conn, "i3", three, p);
+            text(conn, "t1", sims.get(0).baseUrl());
+            text(conn, "t3", String.join(",", sims.stream().map(SimulatedProvider::baseUrl).toList()));
+            images(conn, "i1", imageSims.get(0).baseUrl(), p);
+            images(conn, "i3", String.join(",", imageSims.stream().map(SimulatedProvider::baseUrl).toList()), p);
             Sql.text(conn, "SELECT rembed_batch('t3', ?)", JSON.writeValueAsString(TextBench.texts(48))); // warm
             String texts = JSON.writeValueAsString(TextBench.texts(s.serverTexts()));
             for (String client : List.of("t1", "t3")) {
@@ -60,19 +64,21 @@ final class ServersBench {
                 JsonNode out = JSON.readTree(Sql.text(conn, "SELECT rembed_batch(?, ?)", client, texts));
                 w.stop();
                 rows.add(progress(new Row("text, rembed_batch", client.equals("t1") ? 1 : 3, s.serverTexts(),
-                        out.size(), requests(sims, Endpoint.OPENAI_EMBEDDINGS), w.seconds())));
+                        out.size(), requests(sims, Endpoint.OLLAMA_EMBED), w.seconds())));
             }
+            ImageBench.concurrent(conn, "i3", Images.list(8, p.imageBytes())); // warm
             for (String client : List.of("i1", "i3")) {
-                sims.forEach(x -> x.metrics().reset());
+                imageSims.forEach(x -> x.metrics().reset());
                 Stopwatch w = Stopwatch.start();
                 JsonNode r = ImageBench.concurrent(conn, client, Images.list(s.serverImages(), p.imageBytes()));
                 w.stop();
                 rows.add(progress(new Row("images, rembed_images_concurrent", client.equals("i1") ? 1 : 3,
                         s.serverImages(), r.path("stats").path("successful").asInt(),
-                        requests(sims, Endpoint.OLLAMA_CHAT), w.seconds())));
+                        requests(imageSims, Endpoint.OLLAMA_CHAT), w.seconds())));
             }
         } finally {
             sims.forEach(SimulatedProvider::close);
+            imageSims.forEach(SimulatedProvider::close);
         }
         Table t = new Table("Several model servers: three against one (each server at most " + PER_SERVER
                 + " requests at once, max_concurrent_requests " + PER_SERVER + ")",
@@ -89,7 +95,7 @@ final class ServersBench {
                     Table.num(r.perSecond(), 1), Table.num(speedup, 2) + "x");
         }
         t.note("text: " + s.textLatencyMs() + " ms per request, batch_size " + TEXT_BATCH + "; images: vision "
-                + VISION_MS + " ms, embedding " + s.textLatencyMs() + " ms, batch_size " + IMAGE_BATCH
+                + VISION_MS + " ms, embedding " + p.embedMs() + " ms, batch_size " + IMAGE_BATCH
                 + "; requests = embedding requests (text) or vision requests (images) over all servers");
         t.note("url lists the three servers comma-separated; each request goes to the least-loaded healthy one");
         return new Result(t, new Target("three servers vs one (text and images)", ">= " + GOAL + "x",
