@@ -3,7 +3,6 @@ package io.github.rembed.sql;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.embed.TextEmbedder;
-import io.github.rembed.embed.Vectors;
 import io.github.rembed.engine.CallStats;
 import io.github.rembed.pipeline.PipelineRuntime;
 import io.github.rembed.pipeline.SequentialImages;
@@ -56,14 +55,13 @@ final class RembedBatchFunction extends SqlFunction {
         }
         CallStats stats = new CallStats();
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
-            List<String> encoded;
+            List<float[]> vectors;
             try {
-                encoded = TextInputs.mapNonNull(texts, present -> embedder.embed(present, stats, cancel::cancelled)
-                        .stream().map(Vectors::toBase64).toList());
+                vectors = TextInputs.mapNonNull(texts, present -> embedder.embed(present, stats, cancel::cancelled));
             } catch (RembedException e) {
                 throw cancel.reason() != null ? new RembedException("client '" + client + "': " + cancel.reason()) : e;
             }
-            result(JsonArrays.write(encoded));
+            result(JsonArrays.writeBase64(vectors));
         }
     }
 
@@ -79,7 +77,7 @@ final class RembedBatchFunction extends SqlFunction {
                 throw new RembedException("client '" + client + "': item " + e.index() + ": "
                         + (cancel.reason() != null ? cancel.reason() : e.getMessage()));
             }
-            return JsonArrays.write(vectors.stream().map(v -> v == null ? null : Vectors.toBase64(v)).toList());
+            return JsonArrays.writeBase64(vectors);
         }
     }
 }
