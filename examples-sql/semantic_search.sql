@@ -54,7 +54,7 @@ INSERT INTO docs_vec(rowid, embedding)
   SELECT id, rembed('all-minilm-l6-v2', body) FROM docs;
 
 .headers on
-.mode column
+.mode column --wrap 0
 
 .print
 .print Query 1: how do I make pizza sauce?

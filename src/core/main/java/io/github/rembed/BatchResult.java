@@ -5,13 +5,26 @@ import java.util.List;
 
 /**
  * The outcome of a batch: one {@link ItemResult} per input, in input order, and the stats.
+ *
+ * @param items one result per input, in input order
+ * @param stats the call's counters
  */
 public record BatchResult(List<ItemResult> items, BatchStats stats) {
+    /**
+     * A result holding an unmodifiable copy of {@code items}.
+     *
+     * @param items one result per input, in input order
+     * @param stats the call's counters
+     */
     public BatchResult {
         items = List.copyOf(items);
     }
 
-    /** Embedding {@code i} for input {@code i}, {@code null} where the item failed. */
+    /**
+     * The embeddings by input position.
+     *
+     * @return embedding {@code i} for input {@code i}, {@code null} where the item failed
+     */
     public List<float[]> embeddings() {
         List<float[]> out = new ArrayList<>(items.size());
         for (ItemResult r : items) {
@@ -20,7 +33,11 @@ public record BatchResult(List<ItemResult> items, BatchStats stats) {
         return out;
     }
 
-    /** The failed items, in input order. */
+    /**
+     * The failures.
+     *
+     * @return the failed items, in input order
+     */
     public List<ItemResult.Failed> errors() {
         List<ItemResult.Failed> out = new ArrayList<>();
         for (ItemResult r : items) {

@@ -1,13 +1,14 @@
 package io.github.rembed;
 
 import io.github.rembed.client.MultimodalSpec;
+import io.github.rembed.client.VisionSpecBuilder;
 import io.github.rembed.pipeline.Cancellation;
 import io.github.rembed.pipeline.ImageInput;
 import io.github.rembed.pipeline.ImagePipeline;
 import io.github.rembed.pipeline.PipelineRuntime;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.rembed.files.FileRoot;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,16 +32,31 @@ import java.util.stream.Stream;
 public final class ImageClient {
     private final MultimodalSpec spec;
     private final ImagePipeline pipeline;
+    private final long maxImageBytes;
 
-    ImageClient(MultimodalSpec spec) {
+    ImageClient(MultimodalSpec spec, RembedConfig config) {
         this.spec = spec;
-        this.pipeline = PipelineRuntime.shared().pipeline(spec);
+        this.pipeline = PipelineRuntime.shared().pipeline(spec, config.maxTextBytes());
+        this.maxImageBytes = config.maxFileBytes();
     }
 
-    /** One image (PNG, JPEG, GIF, WebP or BMP bytes) to the embedding of its caption. */
+    /**
+     * A builder for an image client whose vision model is {@code visionModel} of
+     * {@code visionProvider} ({@link Provider#OLLAMA} or {@link Provider#OPENAI}).
+     *
+     * @param visionProvider who serves the vision model
+     * @param visionModel    the vision model, e.g. {@code llava:7b} or {@code gpt-4o-mini}
+     * @return a builder with the documented defaults
+     * @throws IllegalArgumentException when the provider has no vision models or the model is blank
+     */
+    public static Builder builder(Provider visionProvider, String visionModel) {
+        return new Builder(Objects.requireNonNull(visionProvider, "visionProvider"), visionModel);
+    }
+
+    /** One image (PNG, JPEG, GIF, WebP or BMP bytes, at most the file size limit) to the embedding of its caption. */
     public float[] embed(byte[] image) {
         Objects.requireNonNull(image, "image");
-        return pipeline.embedOne(ImageInput.of(image), Cancellation.NEVER);
+        return pipeline.embedOne(input(image), Cancellation.NEVER);
     }
 
     public float[] embed(Path image) {
@@ -51,7 +67,7 @@ public final class ImageClient {
     public BatchResult embedAll(List<byte[]> images) {
         List<ImageInput> inputs = new ArrayList<>(images.size());
         for (byte[] image : images) {
-            inputs.add(image == null ? ImageInput.invalid("image is null") : ImageInput.of(image));
+            inputs.add(image == null ? ImageInput.invalid("image is null") : input(image));
         }
         return pipeline.run(inputs, Cancellation.NEVER);
     }
@@ -68,7 +84,7 @@ public final class ImageClient {
     /** As {@link #embedEach(Iterator, Consumer)}, cancelled as soon as {@code stop} is true. */
     public BatchStats embedEach(Iterator<byte[]> images, Consumer<? super ItemResult> onResult, BooleanSupplier stop) {
         Objects.requireNonNull(stop, "stop");
-        Iterator<ImageInput> inputs = map(images, b -> b == null ? ImageInput.invalid("image is null") : ImageInput.of(b));
+        Iterator<ImageInput> inputs = map(images, b -> b == null ? ImageInput.invalid("image is null") : input(b));
         return pipeline.stream(inputs, onResult, stop::getAsBoolean);
     }
 
@@ -77,8 +93,9 @@ public final class ImageClient {
     }
 
     /**
-     * Streams image files, each read only when its turn comes; an unreadable file is an
-     * {@link Stage#INPUT} failure of its item.
+     * Streams image files, each read only when its turn comes; a file that cannot be read, is
+     * not a regular file or is over the file size limit is an {@link Stage#INPUT} failure of
+     * its item.
      */
     public BatchStats embedFiles(Stream<Path> files, Consumer<? super ItemResult> onResult) {
         Iterator<ImageInput> inputs = map(files.iterator(), path -> {
@@ -115,10 +132,17 @@ public final class ImageClient {
         return "ImageClient[" + describe() + "]";
     }
 
-    private static byte[] read(Path path) {
+    private ImageInput input(byte[] image) {
+        return image.length > maxImageBytes
+                ? ImageInput.invalid("image of " + image.length + " bytes is larger than the " + maxImageBytes
+                        + "-byte limit")
+                : ImageInput.of(image);
+    }
+
+    private byte[] read(Path path) {
         try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
+            return FileRoot.readRegularFile(path, maxImageBytes);
+        } catch (RembedException e) {
             throw new RembedException("cannot read image " + path + ": " + e.getMessage());
         }
     }
@@ -135,5 +159,157 @@ public final class ImageClient {
                 return f.apply(source.next());
             }
         };
+    }
+
+    /** Settings of an {@link ImageClient}: the vision model, the text client for captions, and the pipeline's limits. */
+    public static final class Builder {
+        private final Provider visionProvider;
+        private final VisionSpecBuilder vision;
+        private TextClient.Builder embedding;
+        private int maxConcurrentRequests = MultimodalSpec.DEFAULT_MAX_CONCURRENT;
+        private Duration requestTimeout = Duration.ofSeconds(MultimodalSpec.DEFAULT_TIMEOUT_SEC);
+        private int batchSize = MultimodalSpec.DEFAULT_BATCH_SIZE;
+        private RembedConfig config = RembedConfig.defaults();
+
+        private Builder(Provider visionProvider, String visionModel) {
+            this.visionProvider = visionProvider;
+            this.vision = argument(() -> new VisionSpecBuilder(visionProvider.internal(), visionModel));
+        }
+
+        /**
+         * The vision server: the provider's base URL or full endpoint. Without it, the provider's
+         * own (for Ollama, {@code OLLAMA_HOST}).
+         *
+         * @param url an {@code http} or {@code https} URL without credentials
+         * @return this builder
+         */
+        public Builder visionUrl(String url) {
+            argument(() -> vision.url(url));
+            return this;
+        }
+
+        /**
+         * The vision server's API key.
+         *
+         * @param key the key, not blank
+         * @return this builder
+         */
+        public Builder visionKey(String key) {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("visionKey must not be empty");
+            }
+            vision.key(key);
+            return this;
+        }
+
+        /**
+         * The instruction sent with every image.
+         *
+         * @param prompt the prompt, not blank
+         * @return this builder
+         */
+        public Builder visionPrompt(String prompt) {
+            if (prompt == null || prompt.isBlank()) {
+                throw new IllegalArgumentException("visionPrompt must not be empty");
+            }
+            vision.prompt(prompt);
+            return this;
+        }
+
+        /**
+         * The text client that embeds each caption. Without it, the vision provider's default
+         * embedding model ({@code nomic-embed-text} or {@code text-embedding-3-small}) on the
+         * same server with the same key.
+         *
+         * @param embedding the text client's settings
+         * @return this builder
+         */
+        public Builder embedding(TextClient.Builder embedding) {
+            this.embedding = Objects.requireNonNull(embedding, "embedding");
+            return this;
+        }
+
+        /**
+         * Images described at once, per endpoint, across all connections and clients.
+         *
+         * @param maxConcurrentRequests from 1 to 256
+         * @return this builder
+         */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            if (maxConcurrentRequests < 1 || maxConcurrentRequests > MultimodalSpec.MAX_CONCURRENT) {
+                throw new IllegalArgumentException("maxConcurrentRequests must be from 1 to "
+                        + MultimodalSpec.MAX_CONCURRENT + ", got " + maxConcurrentRequests);
+            }
+            this.maxConcurrentRequests = maxConcurrentRequests;
+            return this;
+        }
+
+        /**
+         * The deadline of each vision request.
+         *
+         * @param timeout from 1 second to 1 hour
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "requestTimeout");
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("requestTimeout must be from 1 second to 1 hour, got " + timeout);
+            }
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Captions per embedding request at most.
+         *
+         * @param batchSize from 1 to 2048
+         * @return this builder
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1 || batchSize > 2048) {
+                throw new IllegalArgumentException("batchSize must be from 1 to 2048, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Where key variables and {@code OLLAMA_HOST} are read; the process environment by default.
+         *
+         * @param config the configuration
+         * @return this builder
+         */
+        public Builder config(RembedConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * The client.
+         *
+         * @return a client ready to use
+         */
+        public ImageClient build() {
+            var visionSpec = vision.timeout(requestTimeout).build(config.environment());
+            TextClient.Builder text = embedding != null ? embedding : defaultEmbedding(visionSpec.baseUrl(), visionSpec.key());
+            return new ImageClient(new MultimodalSpec(visionSpec, text.spec(config), maxConcurrentRequests,
+                    requestTimeout, batchSize), config);
+        }
+
+        private TextClient.Builder defaultEmbedding(String url, String key) {
+            TextClient.Builder text = TextClient.builder(visionProvider)
+                    .model(visionProvider == Provider.OPENAI ? "text-embedding-3-small" : "nomic-embed-text")
+                    .url(url).batchSize(batchSize).requestTimeout(requestTimeout);
+            return key == null ? text : text.key(key);
+        }
+
+        /** Library checks report {@link RembedException}; a builder's callers expect argument exceptions. */
+        private static <T> T argument(java.util.function.Supplier<T> check) {
+            try {
+                return check.get();
+            } catch (RembedException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
     }
 }

@@ -47,17 +47,15 @@ public final class Rembed {
      * {@code textClient("ollama::nomic-embed-text")} or the JSON of
      * {@code rembed_client_options(...)} with a {@code model}. For the forms in which the
      * row's name is the model ({@code 'openai'}, {@code 'openai:KEY'}), use
-     * {@link #textClient(String, String)}.
+     * {@link #textClient(String, String)}; to configure a client in Java, use
+     * {@link TextClient#builder(Provider)}.
      */
     public static TextClient textClient(String options) {
         return textClient(options, RembedConfig.defaults());
     }
 
     public static TextClient textClient(String options, RembedConfig config) {
-        String t = options == null ? "" : options.trim();
-        String name = t.contains(":") || t.startsWith("{") ? null : t;
-        ClientSpec spec = new ClientOptions(config.environment()).parse(name, options);
-        return new TextClient(spec);
+        return new TextClient(new ClientOptions(config.environment()).parse(null, options));
     }
 
     /**
@@ -86,7 +84,7 @@ public final class Rembed {
     }
 
     public static ImageClient imageClient(String multimodalOptions, RembedConfig config) {
-        return new ImageClient(new MultimodalOptions(config.environment()).parse("java", multimodalOptions));
+        return new ImageClient(new MultimodalOptions(config.environment()).parse("java", multimodalOptions), config);
     }
 
     /**
@@ -94,7 +92,7 @@ public final class Rembed {
      * {@code temp.rembed_multimodal_clients}, or the built-in {@code ollama-multimodal}).
      */
     public static ImageClient imageClient(Connection connection, String name) throws SQLException {
-        return new ImageClient(Registrar.multimodalClient(connection, name));
+        return new ImageClient(Registrar.multimodalClient(connection, name), Registrar.config(connection));
     }
 
     /** The library version, as {@code rembed_version()} reports it. */

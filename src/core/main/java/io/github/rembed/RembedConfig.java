@@ -8,8 +8,8 @@ import java.util.function.Function;
  * Immutable settings for one registration.
  *
  * @param fileRoot      directory below which {@code readfile} may read; {@code null} means no file access
- * @param maxFileBytes  largest file {@code readfile} will read
- * @param maxTextBytes  largest single text (UTF-8 bytes) sent to an embedding model
+ * @param maxFileBytes  largest file {@code readfile} will read, and largest image accepted in any form
+ * @param maxTextBytes  largest single text (UTF-8 bytes) sent to an embedding model, captions included
  * @param maxBatchItems largest JSON array accepted by the batch functions
  * @param environment   where provider variables ({@code OPENAI_API_KEY}, {@code OLLAMA_HOST}) are read;
  *                      the process environment by default

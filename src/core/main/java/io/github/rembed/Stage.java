@@ -13,7 +13,11 @@ public enum Stage {
     /** The call was cancelled before the item finished. */
     CANCELLED;
 
-    /** The name used in the SQL JSON: {@code input}, {@code vision}, {@code embedding}, {@code cancelled}. */
+    /**
+     * The name used in the SQL JSON.
+     *
+     * @return {@code input}, {@code vision}, {@code embedding} or {@code cancelled}
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,13 +1,27 @@
 package io.github.rembed;
 
 import io.github.rembed.client.ClientSpec;
+import io.github.rembed.client.TextSpecBuilder;
 import io.github.rembed.embed.TextEmbedder;
 import io.github.rembed.embed.TextEmbedders;
 import io.github.rembed.engine.CallStats;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** Embeds texts from Java with the same engine the SQL functions use. Thread-safe. */
+/**
+ * Embeds texts from Java with the same engine the SQL functions use. Thread-safe.
+ *
+ * <pre>{@code
+ * TextClient client = TextClient.builder(Provider.OPENAI)
+ *         .model("text-embedding-3-small")
+ *         .url("http://127.0.0.1:8080/v1")
+ *         .key(System.getenv("MY_KEY"))
+ *         .batchSize(64)
+ *         .build();
+ * float[] vector = client.embed("hello");
+ * }</pre>
+ */
 public final class TextClient {
     private final ClientSpec spec;
     private final TextEmbedder embedder;
@@ -19,6 +33,16 @@ public final class TextClient {
     private TextClient(ClientSpec spec, TextEmbedder embedder) {
         this.spec = spec;
         this.embedder = embedder;
+    }
+
+    /**
+     * A builder for a client of {@code provider}; each setter checks its argument at once.
+     *
+     * @param provider who serves the model
+     * @return a builder with the provider's defaults
+     */
+    public static Builder builder(Provider provider) {
+        return new Builder(Objects.requireNonNull(provider, "provider"));
     }
 
     /**
@@ -64,5 +88,155 @@ public final class TextClient {
     @Override
     public String toString() {
         return "TextClient[" + describe() + "]";
+    }
+
+    /** Settings of a {@link TextClient}: a model, where it is served, and how requests are sent. */
+    public static final class Builder {
+        private final TextSpecBuilder spec;
+        private RembedConfig config = RembedConfig.defaults();
+
+        private Builder(Provider provider) {
+            this.spec = TextSpecBuilder.forJava(provider.internal());
+        }
+
+        /**
+         * The model, as the provider names it (ignored by {@link Provider#LOCAL}, which has one).
+         *
+         * @param model the model name, not blank
+         * @return this builder
+         */
+        public Builder model(String model) {
+            spec.model(model);
+            return this;
+        }
+
+        /**
+         * Where requests go: the provider's full endpoint or its base URL. Without it, the
+         * provider's own endpoint (for Ollama, {@code OLLAMA_HOST}). Several servers that serve
+         * the same model may be listed, comma-separated; each request goes to one of them.
+         *
+         * @param url an {@code http} or {@code https} URL without credentials, or several
+         * @return this builder
+         */
+        public Builder url(String url) {
+            spec.url(url);
+            return this;
+        }
+
+        /**
+         * Several servers that serve the same model; each request goes to one of them.
+         *
+         * @param urls {@code http} or {@code https} URLs without credentials, at least one
+         * @return this builder
+         */
+        public Builder urls(List<String> urls) {
+            spec.urls(urls);
+            return this;
+        }
+
+        /**
+         * Requests in flight at once per server, shared by every client of the process that
+         * sends to it; 4 by default.
+         *
+         * @param maxConcurrentRequests from 1 to 256
+         * @return this builder
+         */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            spec.maxConcurrentRequests(maxConcurrentRequests);
+            return this;
+        }
+
+        /**
+         * An adaptive limit of requests in flight per server (SQL's {@code 'auto'}): it grows
+         * while replies come back well and shrinks when a server is overloaded.
+         *
+         * @return this builder
+         */
+        public Builder adaptiveConcurrency() {
+            spec.adaptiveConcurrency();
+            return this;
+        }
+
+        /**
+         * The vector length asked of the model (OpenAI-style and Ollama servers).
+         *
+         * @param dimensions from 1 to 65536
+         * @return this builder
+         */
+        public Builder dimensions(int dimensions) {
+            spec.dimensions(dimensions);
+            return this;
+        }
+
+        /**
+         * How OpenAI-style servers send vectors: {@code float} or {@code base64} (the default
+         * for OpenAI and Azure).
+         *
+         * @param encodingFormat {@code float} or {@code base64}
+         * @return this builder
+         */
+        public Builder encodingFormat(String encodingFormat) {
+            spec.encodingFormat(encodingFormat);
+            return this;
+        }
+
+        /**
+         * The API key. Without it, the provider's key variable is used, and only when requests
+         * go to the provider's own host.
+         *
+         * @param key the key, not blank
+         * @return this builder
+         */
+        public Builder key(String key) {
+            spec.key(key);
+            return this;
+        }
+
+        /**
+         * Texts per request.
+         *
+         * @param batchSize from 1 to the provider's limit (2048 at most)
+         * @return this builder
+         */
+        public Builder batchSize(int batchSize) {
+            spec.batchSize(batchSize);
+            return this;
+        }
+
+        /**
+         * The deadline of each request.
+         *
+         * @param timeout from 1 second to 1 hour
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            spec.requestTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Where key variables and {@code OLLAMA_HOST} are read; the process environment by default.
+         *
+         * @param config the configuration
+         * @return this builder
+         */
+        public Builder config(RembedConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * The client.
+         *
+         * @return a client ready to use
+         * @throws IllegalArgumentException when a required setting is missing, such as the model
+         */
+        public TextClient build() {
+            return new TextClient(spec(config));
+        }
+
+        ClientSpec spec(RembedConfig with) {
+            return spec.build(with.environment());
+        }
     }
 }

@@ -133,4 +133,31 @@ class ImageClientTest {
         assertEquals(Stage.INPUT, f.stage());
         assertTrue(f.error().contains("missing.png"), f.error());
     }
+
+    @Test
+    void filesAreReadOnlyIfRegularAndWithinTheSizeLimit(@TempDir Path dir) throws Exception {
+        RembedException e = assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(RembedException.class,
+                () -> client.embed(Path.of("/dev/zero"))));
+        assertEquals("cannot read image /dev/zero: not a regular file", e.getMessage());
+
+        Path fifo = dir.resolve("pipe.png");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+        Path good = Files.write(dir.resolve("good.png"), TestImages.unique());
+        List<ItemResult> results = new ArrayList<>();
+        assertTimeoutPreemptively(HANG_GUARD, () -> client.embedFiles(Stream.of(fifo, good), results::add));
+        results.sort(java.util.Comparator.comparingInt(ItemResult::index));
+        ItemResult.Failed failed = assertInstanceOf(ItemResult.Failed.class, results.get(0));
+        assertEquals("cannot read image " + fifo + ": not a regular file", failed.error());
+        assertInstanceOf(ItemResult.Embedded.class, results.get(1));
+
+        ImageClient small = Rembed.imageClient("{\"format\":\"ollama\",\"url\":\"" + sim.baseUrl() + "\"}",
+                RembedConfig.builder().maxFileBytes(100).build());
+        byte[] big = Arrays.copyOf(TestImages.unique(), 101);
+        Path bigFile = Files.write(dir.resolve("big.png"), big);
+        e = assertThrows(RembedException.class, () -> small.embed(bigFile));
+        assertEquals("cannot read image " + bigFile + ": larger than the 100-byte file limit", e.getMessage());
+        e = assertThrows(RembedException.class, () -> small.embed(big));
+        assertEquals("input: image of 101 bytes is larger than the 100-byte limit", e.getMessage());
+    }
 }

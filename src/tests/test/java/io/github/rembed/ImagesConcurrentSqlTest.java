@@ -196,4 +196,17 @@ class ImagesConcurrentSqlTest {
         assertTrue(e.getMessage().contains("the limit is 2"), e.getMessage());
         assertEquals(0, sim.metrics().requests(Endpoint.OLLAMA_CHAT));
     }
+
+    @Test
+    void aCaptionOverTheTextLimitFailsOnlyItsItem() throws Exception {
+        List<byte[]> images = List.of(TestImages.unique(), TestImages.withFault("FAULT:LONG_CAPTION"));
+        JsonNode r = SimSql.concurrent(conn, images);
+        assertEquals(1, r.get("stats").get("successful").asInt(), r.toString());
+        JsonNode error = r.get("errors").get(0);
+        assertEquals(1, error.get("index").asInt());
+        assertEquals("vision", error.get("stage").asText());
+        assertTrue(error.get("error").asText().endsWith("caption of 6291456 bytes is larger than the 1048576-byte"
+                + " text limit"), error.toString());
+        assertEquals(1, sim.metrics().inputs(Endpoint.OLLAMA_EMBED), "the long caption was never sent");
+    }
 }

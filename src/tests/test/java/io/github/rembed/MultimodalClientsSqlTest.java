@@ -103,6 +103,24 @@ class MultimodalClientsSqlTest {
                 rows("SELECT name FROM temp.rembed_multimodal_clients ORDER BY name"));
     }
 
+    @Test
+    void updatingTheConfigTableUpdatesTheClient() throws Exception {
+        exec("INSERT INTO temp.rembed_multimodal_clients_config(name, vision_model, max_concurrent_requests)"
+                + " VALUES ('hp', 'ollama::llava:7b', 6)");
+        exec("UPDATE temp.rembed_multimodal_clients_config SET max_concurrent_requests = 2 WHERE name = 'hp'");
+        JsonNode hp = SimSql.JSON.readTree(rows(
+                "SELECT options FROM temp.rembed_multimodal_clients WHERE name = 'hp'").get(0));
+        assertEquals(2, hp.get("max_concurrent_requests").asInt());
+        assertEquals(2 + 10, Rembed.imageClient(conn, "hp").imagesHeld(), "2 concurrent + default batch of 10");
+
+        exec("UPDATE temp.rembed_multimodal_clients_config SET name = 'renamed' WHERE name = 'hp'");
+        assertEquals(List.of("ollama-multimodal", "renamed"),
+                rows("SELECT name FROM temp.rembed_multimodal_clients ORDER BY name"));
+        SQLException e = assertThrows(SQLException.class, () -> exec(
+                "UPDATE temp.rembed_multimodal_clients_config SET batch_size = 0 WHERE name = 'renamed'"));
+        assertTrue(e.getMessage().contains("batch_size' must be a whole number from 1 to 2048"), e.getMessage());
+    }
+
     private static List<String> iterate(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);

@@ -2,6 +2,7 @@ package io.github.rembed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,6 +55,28 @@ public final class SimSql {
 
     public static byte[] bytes(Connection conn, String sql) throws SQLException {
         return SqlTestSupport.blob(conn, sql);
+    }
+
+    /** Something a test does to a statement from another thread (cancel, close). */
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code action} on a new thread once {@code count} requests reached {@code endpoint};
+     * a failure of the action is left to the caller's assertions to notice.
+     */
+    public static Thread once(SimulatedProvider sim, Endpoint endpoint, int count, Action action) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                while (sim.metrics().requests(endpoint) < count) {
+                    Thread.sleep(5);
+                }
+                action.run();
+            } catch (Exception ignored) {
+                // the caller's assertions fail if the action never happened
+            }
+        });
     }
 
     /** The embedding the simulator serves for this image's caption. */

@@ -3,7 +3,6 @@ package io.github.rembed.client;
 import io.github.rembed.RembedException;
 import io.github.rembed.concurrency.LimitSpec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,6 @@ public final class ClientOptions {
     public static final Set<String> KEYS = new LinkedHashSet<>(List.of("format", "model", "url", "key", "batch_size",
             "request_timeout_sec", "embedding_model", "vision_model", "vision_prompt", "max_concurrent_requests",
             "dimensions", "encoding_format"));
-
-    static final int MAX_BATCH_SIZE = 2048;
-    /** Highest {@code max_concurrent_requests} a user may give; {@code 'auto'} stays within it too. */
-    static final int MAX_CONCURRENT = 256;
-    static final int MAX_DIMENSIONS = 65_536;
-    static final int MAX_TIMEOUT_SEC = 3600;
 
     private final Function<String, String> environment;
 
@@ -92,73 +85,44 @@ public final class ClientOptions {
             }
         }
         ModelName model = ModelName.of(map.get("format"), map.get("model"));
-        Provider provider = model.provider();
+        TextSpecBuilder builder = TextSpecBuilder.forOptions(model.provider());
         String modelName = model.name() != null ? model.name() : name;
-        if (provider == Provider.LOCAL) {
-            modelName = "all-minilm-l6-v2";
-        } else if (provider == Provider.LLAMAFILE && modelName == null) {
-            modelName = "llamafile"; // llamafile serves one model and takes no name
+        if (modelName != null) {
+            builder.model(modelName);
+        } else if (model.provider() != Provider.LOCAL && model.provider() != Provider.LLAMAFILE) {
+            throw new RembedException("the options name no model; give 'model' or 'provider::model'");
         }
-        if (modelName == null || modelName.isBlank()) {
-            throw new RembedException(name == null ? "the options name no model; give 'model' or 'provider::model'"
-                    : "model must not be empty");
+        if (map.get("url") != null) {
+            builder.url(map.get("url"));
         }
-        modelName = modelName.trim();
-        List<String> urls = urls(provider, map.get("url"), modelName);
-        String url = urls.isEmpty() ? null : urls.get(0);
-        Integer batch = positive(map.get("batch_size"), "batch_size", MAX_BATCH_SIZE);
-        Integer timeoutSec = positive(map.get("request_timeout_sec"), "request_timeout_sec", MAX_TIMEOUT_SEC);
-        int batchSize = batchSize(provider, url, batch);
-        Duration timeout = timeoutSec == null ? ClientSpec.DEFAULT_TIMEOUT : Duration.ofSeconds(timeoutSec);
-        Keys.Choice key = provider == Provider.LOCAL ? Keys.Choice.NONE : key(provider, urls, map.get("key"));
-        Wire wire = provider.wire(url);
-        Integer dimensions = positive(map.get("dimensions"), "dimensions", MAX_DIMENSIONS);
-        if (dimensions != null && wire != Wire.OPENAI && wire != Wire.OLLAMA) {
-            throw new RembedException("option 'dimensions' is sent to OpenAI-style and Ollama servers only; "
-                    + provider.id() + " takes none here");
+        String key = map.get("key");
+        if (key != null && !key.isBlank()) {
+            builder.key(key);
         }
-        return new ClientSpec(provider, modelName, url, key.key(), key.missing(), batchSize, timeout, urls,
-                maxConcurrent(map.get("max_concurrent_requests")), dimensions,
-                base64(provider, wire, map.get("encoding_format")));
+        Integer batch = positive(map.get("batch_size"), "batch_size", TextSpecBuilder.MAX_BATCH_SIZE);
+        if (batch != null) {
+            builder.batchSize(batch);
+        }
+        Integer timeoutSec = positive(map.get("request_timeout_sec"), "request_timeout_sec",
+                TextSpecBuilder.MAX_TIMEOUT_SEC);
+        if (timeoutSec != null) {
+            builder.requestTimeout(Duration.ofSeconds(timeoutSec));
+        }
+        LimitSpec limit = maxConcurrent(map.get("max_concurrent_requests"));
+        if (limit != null) {
+            builder.maxConcurrentRequests(limit);
+        }
+        Integer dimensions = positive(map.get("dimensions"), "dimensions", TextSpecBuilder.MAX_DIMENSIONS);
+        if (dimensions != null) {
+            builder.dimensions(dimensions);
+        }
+        if (map.get("encoding_format") != null) {
+            builder.encodingFormat(map.get("encoding_format"));
+        }
+        return builder.build(environment);
     }
 
-    /**
-     * Every endpoint {@code url} lists (comma-separated), each normalised as a single URL is;
-     * the provider's default endpoint when {@code url} is absent; none for the local model.
-     */
-    private List<String> urls(Provider provider, String url, String model) {
-        if (url == null) {
-            String only = Endpoints.embedding(provider, null, model, environment);
-            return only == null ? List.of() : List.of(only);
-        }
-        List<String> out = new ArrayList<>();
-        for (String one : Endpoints.list(url)) {
-            String u = Endpoints.embedding(provider, one, model, environment);
-            if (!out.contains(u)) {
-                out.add(u);
-            }
-        }
-        for (String u : out) {
-            if (provider.wire(u) != provider.wire(out.get(0))) {
-                throw new RembedException("the endpoints in 'url' speak different APIs (" + provider.wire(out.get(0))
-                        + " and " + provider.wire(u) + "); list servers of one kind");
-            }
-        }
-        return out;
-    }
-
-    /** An environment key goes only to the provider's own origin: with several endpoints, to all of them or none. */
-    private Keys.Choice key(Provider provider, List<String> urls, String explicit) {
-        Keys.Choice first = Keys.choose(provider, urls.get(0), explicit, environment);
-        for (String u : urls) {
-            if (!Keys.choose(provider, u, explicit, environment).equals(first)) {
-                return Keys.Choice.NONE;
-            }
-        }
-        return first;
-    }
-
-    /** {@code 'auto'} or a whole number 1..{@value #MAX_CONCURRENT}; null when not given. */
+    /** {@code 'auto'} or a whole number 1..{@value TextSpecBuilder#MAX_CONCURRENT}; null when not given. */
     static LimitSpec maxConcurrent(String value) {
         if (value == null) {
             return null;
@@ -167,46 +131,11 @@ public final class ClientOptions {
             return LimitSpec.auto();
         }
         try {
-            return LimitSpec.fixed(positive(value, "max_concurrent_requests", MAX_CONCURRENT));
+            return LimitSpec.fixed(positive(value, "max_concurrent_requests", TextSpecBuilder.MAX_CONCURRENT));
         } catch (RembedException e) {
             throw new RembedException("option 'max_concurrent_requests' must be 'auto' or a whole number from 1 to "
-                    + MAX_CONCURRENT + ", got '" + value + "'");
+                    + TextSpecBuilder.MAX_CONCURRENT + ", got '" + value + "'");
         }
-    }
-
-    /**
-     * Whether replies are asked for as base64 float32: OpenAI and Azure by default (what OpenAI's
-     * own client does: a quarter of the bytes of JSON numbers); other OpenAI-style servers when
-     * {@code encoding_format} says {@code base64}. A reply in numbers is read either way.
-     */
-    private static boolean base64(Provider provider, Wire wire, String format) {
-        if (format == null) {
-            return wire == Wire.OPENAI && (provider == Provider.OPENAI || provider == Provider.AZURE);
-        }
-        String f = format.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!f.equals("float") && !f.equals("base64")) {
-            throw new RembedException("option 'encoding_format' must be 'float' or 'base64', got '" + format + "'");
-        }
-        if (wire != Wire.OPENAI) {
-            throw new RembedException("option 'encoding_format' is sent to OpenAI-style servers only; "
-                    + provider.id() + " takes none here");
-        }
-        return f.equals("base64");
-    }
-
-    /** One-text formats send one text per request whatever {@code batch_size} says; others keep to the provider's limit. */
-    private static int batchSize(Provider provider, String url, Integer requested) {
-        if (provider.wire(url).oneTextPerRequest()) {
-            return 1;
-        }
-        if (requested == null) {
-            return provider.defaultBatchSize();
-        }
-        if (requested > provider.maxBatchSize()) {
-            throw new RembedException("batch_size for " + provider.id() + " is at most " + provider.maxBatchSize()
-                    + ", got " + requested);
-        }
-        return requested;
     }
 
     static Integer positive(String value, String option, int max) {

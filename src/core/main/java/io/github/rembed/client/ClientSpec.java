@@ -32,7 +32,7 @@ public record ClientSpec(Provider provider, String model, String url, String key
     public static final LimitSpec DEFAULT_MAX_CONCURRENT = LimitSpec.fixed(4);
 
     public ClientSpec {
-        Redactor.remember(key);
+        key = Redactor.remember(key); // the registry keeps the key masked while this spec holds it
         urls = urls == null || urls.isEmpty() ? (url == null ? List.of() : List.of(url)) : List.copyOf(urls);
         if (url != null && !url.equals(urls.get(0))) {
             throw new IllegalArgumentException("url must be the first of urls");

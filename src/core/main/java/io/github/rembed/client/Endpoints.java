@@ -1,6 +1,7 @@
 package io.github.rembed.client;
 
 import io.github.rembed.RembedException;
+import io.github.rembed.http.Redactor;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,10 +125,20 @@ final class Endpoints {
         if (!v.contains("://")) {
             v = "http://" + v;
         }
-        URI u = URI.create(v);
-        String host = u.getHost() == null || u.getHost().equals("0.0.0.0") ? "localhost" : u.getHost();
+        URI u;
+        try {
+            u = URI.create(v);
+        } catch (IllegalArgumentException e) {
+            u = null;
+        }
+        String scheme = u == null || u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (u == null || u.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new RembedException("OLLAMA_HOST '" + display(env) + "' is not a valid Ollama address (expected host,"
+                    + " host:port or http://host:port)");
+        }
+        String host = u.getHost().equals("0.0.0.0") ? "localhost" : u.getHost();
         int port = u.getPort() < 0 ? 11434 : u.getPort();
-        return u.getScheme() + "://" + host + ":" + port;
+        return scheme + "://" + host + ":" + port;
     }
 
     /**
@@ -178,10 +189,10 @@ final class Endpoints {
         return out;
     }
 
-    /** For messages: the URL without its query string, which may hold credentials. */
+    /** For messages: the URL without its query string, which may hold credentials, and without a password. */
     static String display(String url) {
         int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
+        return Redactor.url(q < 0 ? url : url.substring(0, q));
     }
 
     /** A user's URL, checked: http(s) with a host and a port if it has a colon, no credentials, no trailing slash. */

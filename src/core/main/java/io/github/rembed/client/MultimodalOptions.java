@@ -26,14 +26,10 @@ public final class MultimodalOptions {
             "embedding_model", "vision_prompt", "max_concurrent_requests", "request_timeout_sec", "batch_size",
             "model", "dimensions", "encoding_format"));
 
-    private static final String OPENAI_BASE = "https://api.openai.com/v1";
-
     private final Function<String, String> environment;
-    private final ClientOptions textOptions;
 
     public MultimodalOptions(Function<String, String> environment) {
         this.environment = environment;
-        this.textOptions = new ClientOptions(environment);
     }
 
     public MultimodalSpec parse(String name, String options) {
@@ -76,24 +72,21 @@ public final class MultimodalOptions {
             }
         }
         Provider format = Provider.parse(map.getOrDefault("format", impliedFormat(map.get("vision_model"))));
-        if (!sees(format) && !(map.containsKey("vision_model") && map.get("vision_model").contains("::"))) {
+        if (!VisionSpecBuilder.sees(format) && !(map.containsKey("vision_model") && map.get("vision_model").contains("::"))) {
             throw new RembedException("format must be ollama or openai: " + (format == Provider.LOCAL
                     ? "there is no in-process vision model" : format.id() + " has no vision model here"));
         }
         LimitSpec limit = ClientOptions.maxConcurrent(map.get("max_concurrent_requests"));
         int maxConcurrent = limit == null || limit.adaptive() ? MultimodalSpec.DEFAULT_MAX_CONCURRENT : limit.fixed();
         int timeoutSec = orDefault(ClientOptions.positive(map.get("request_timeout_sec"), "request_timeout_sec",
-                ClientOptions.MAX_TIMEOUT_SEC), MultimodalSpec.DEFAULT_TIMEOUT_SEC);
+                TextSpecBuilder.MAX_TIMEOUT_SEC), MultimodalSpec.DEFAULT_TIMEOUT_SEC);
         int batchSize = orDefault(ClientOptions.positive(map.get("batch_size"), "batch_size",
-                ClientOptions.MAX_BATCH_SIZE), MultimodalSpec.DEFAULT_BATCH_SIZE);
+                TextSpecBuilder.MAX_BATCH_SIZE), MultimodalSpec.DEFAULT_BATCH_SIZE);
         Duration timeout = Duration.ofSeconds(timeoutSec);
-        String prompt = map.getOrDefault("vision_prompt", VisionSpec.DEFAULT_PROMPT).trim();
-        if (prompt.isEmpty()) {
-            throw new RembedException("vision_prompt must not be empty");
-        }
+        String prompt = map.get("vision_prompt");
 
         Side vision = Side.of(map.get("vision_model"), format, defaultVisionModel(format));
-        if (!sees(vision.provider)) {
+        if (!VisionSpecBuilder.sees(vision.provider)) {
             throw new RembedException("vision_model: " + (vision.provider == Provider.LOCAL
                     ? "there is no in-process vision model" : vision.provider.id() + " has no vision model here")
                     + "; use ollama:: or openai::");
@@ -103,56 +96,45 @@ public final class MultimodalOptions {
         VisionSpec visionSpec = visionSpec(vision, visionUrl, visionKey, prompt, timeout);
 
         Side embedding = Side.of(map.get("embedding_model"), format, defaultEmbeddingModel(format));
-        Map<String, String> text = new LinkedHashMap<>();
-        text.put("format", embedding.provider.id());
-        text.put("model", embedding.model);
-        if (embedding.provider == format && map.containsKey("url")) {
-            text.put("url", map.get("url"));
-        }
-        if (embedding.provider == format && map.containsKey("key")) {
-            text.put("key", map.get("key"));
-        }
-        text.put("batch_size", Integer.toString(batchSize));
-        text.put("request_timeout_sec", Integer.toString(timeoutSec));
-        // The embedding side gets the same limit per endpoint, and the vector options.
-        for (String option : List.of("max_concurrent_requests", "dimensions", "encoding_format")) {
-            if (map.containsKey(option)) {
-                text.put(option, map.get(option));
-            }
-        }
         ClientSpec embeddingSpec;
         try {
-            embeddingSpec = textOptions.parse(null, OptionsJson.fromPairs(pairs(text), ClientOptions.KEYS));
+            TextSpecBuilder text = TextSpecBuilder.forOptions(embedding.provider).model(embedding.model)
+                    .batchSize(batchSize).requestTimeout(timeout);
+            // The embedding side gets the same limit per endpoint, and the vector options.
+            if (limit != null) {
+                text.maxConcurrentRequests(limit);
+            }
+            Integer dimensions = ClientOptions.positive(map.get("dimensions"), "dimensions",
+                    TextSpecBuilder.MAX_DIMENSIONS);
+            if (dimensions != null) {
+                text.dimensions(dimensions);
+            }
+            if (map.get("encoding_format") != null) {
+                text.encodingFormat(map.get("encoding_format"));
+            }
+            if (embedding.provider == format && map.get("url") != null) {
+                text.url(map.get("url"));
+            }
+            if (embedding.provider == format && map.get("key") != null && !map.get("key").isBlank()) {
+                text.key(map.get("key"));
+            }
+            embeddingSpec = text.build(environment);
         } catch (RembedException e) {
-            throw new RembedException("embedding_model: " + e.getMessage().replaceFirst("^client: ", ""));
+            throw new RembedException("embedding_model: " + e.getMessage());
         }
         return new MultimodalSpec(visionSpec, embeddingSpec, maxConcurrent, timeout, batchSize, limit);
     }
 
     /** The vision side; {@code url} may list several servers, comma-separated. */
     private VisionSpec visionSpec(Side side, String url, String key, String prompt, Duration timeout) {
-        List<String> given = url == null ? null : Endpoints.list(url);
-        if (side.provider == Provider.OLLAMA) {
-            List<String> bases = given == null ? List.of(Endpoints.ollamaHost(environment.apply("OLLAMA_HOST")))
-                    : given.stream().map(Endpoints::ollamaBase).distinct().toList();
-            return new VisionSpec(Provider.OLLAMA, side.model, bases.get(0), key == null || key.isBlank() ? null : key,
-                    null, prompt, timeout, bases);
+        VisionSpecBuilder builder = new VisionSpecBuilder(side.provider, side.model).key(key).timeout(timeout);
+        if (prompt != null) {
+            builder.prompt(prompt);
         }
-        List<String> bases = given == null ? List.of(OPENAI_BASE)
-                : given.stream().map(Endpoints::openAiBase).distinct().toList();
-        Keys.Choice choice = Keys.choose(Provider.OPENAI, bases.get(0), key, environment);
-        for (String base : bases) {
-            if (!Keys.choose(Provider.OPENAI, base, key, environment).equals(choice)) {
-                choice = Keys.Choice.NONE; // an environment key goes to OpenAI's own origin only: all or none
-            }
+        if (url != null) {
+            builder.url(url);
         }
-        return new VisionSpec(Provider.OPENAI, side.model, bases.get(0), choice.key(), choice.missing(), prompt,
-                timeout, bases);
-    }
-
-    /** The providers with vision models here. */
-    private static boolean sees(Provider p) {
-        return p == Provider.OLLAMA || p == Provider.OPENAI;
+        return builder.build(environment);
     }
 
     /** Without {@code format}, the vision model's {@code provider::} prefix decides, else Ollama. */
@@ -173,15 +155,6 @@ public final class MultimodalOptions {
 
     private static int orDefault(Integer value, int fallback) {
         return value == null ? fallback : value;
-    }
-
-    private static List<Object> pairs(Map<String, String> map) {
-        List<Object> out = new java.util.ArrayList<>();
-        map.forEach((k, v) -> {
-            out.add(k);
-            out.add(v);
-        });
-        return out;
     }
 
     /** One side's provider and model: {@code provider::model}, {@code local}, or a model of {@code format}. */

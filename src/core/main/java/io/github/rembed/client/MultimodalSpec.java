@@ -20,7 +20,7 @@ public record MultimodalSpec(VisionSpec vision, ClientSpec embedding, int maxCon
     public static final int DEFAULT_MAX_CONCURRENT = 4;
     public static final int DEFAULT_TIMEOUT_SEC = 30;
     public static final int DEFAULT_BATCH_SIZE = 10;
-    public static final int MAX_CONCURRENT = ClientOptions.MAX_CONCURRENT;
+    public static final int MAX_CONCURRENT = TextSpecBuilder.MAX_CONCURRENT;
 
     public MultimodalSpec {
         if (maxConcurrent < 1 || batchSize < 1) {

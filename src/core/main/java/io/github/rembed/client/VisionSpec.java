@@ -30,7 +30,7 @@ public record VisionSpec(Provider provider, String model, String baseUrl, String
         if (!baseUrls.get(0).equals(baseUrl)) {
             throw new IllegalArgumentException("baseUrl must be the first of baseUrls");
         }
-        Redactor.remember(key);
+        key = Redactor.remember(key); // the registry keeps the key masked while this spec holds it
     }
 
     /** One server. */
@@ -57,7 +57,7 @@ public record VisionSpec(Provider provider, String model, String baseUrl, String
 
     /** Where requests go, for messages: provider, model and URLs, never the key. */
     public String describe() {
-        return provider.id() + " vision model '" + model + "' at " + String.join(", ", baseUrls);
+        return provider.id() + " vision model '" + model + "' at " + String.join(", ", baseUrls.stream().map(Redactor::url).toList());
     }
 
     @Override

@@ -32,7 +32,7 @@ record Failure(Outcome outcome, Duration retryAfter, boolean elsewhereOnly) {
                 return new Failure(ofStatus(http.statusCode()), http.retryAfter().orElse(null));
             }
             if (t instanceof ProviderIoException io) {
-                return io.timeout() ? new Failure(Outcome.UNAVAILABLE, null) : new Failure(Outcome.FAILED, null, true);
+                return io.retryable() ? new Failure(Outcome.UNAVAILABLE, null) : new Failure(Outcome.FAILED, null, true);
             }
             if (t instanceof InterruptedException || t instanceof CancellationException) {
                 return new Failure(Outcome.IGNORED, null);

@@ -26,7 +26,7 @@ public final class FileRoot {
     public byte[] read(String path) {
         Path file = resolve(path);
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            byte[] bytes = readAtMost(in, maxBytes);
             if (bytes.length > maxBytes) {
                 throw tooLarge(path);
             }
@@ -34,6 +34,36 @@ public final class FileRoot {
         } catch (IOException e) {
             throw new RembedException("cannot read '" + path + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads any regular file the caller names (no root: for the Java API, whose caller chose
+     * the path), refusing devices, pipes and directories before opening them (they may never
+     * end, or block forever) and files over {@code maxBytes}.
+     *
+     * @throws RembedException whose message is the reason alone, e.g. "not a regular file"
+     */
+    public static byte[] readRegularFile(Path file, long maxBytes) {
+        if (!Files.exists(file)) {
+            throw new RembedException("no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new RembedException("not a regular file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = readAtMost(in, maxBytes);
+            if (bytes.length > maxBytes) {
+                throw new RembedException("larger than the " + maxBytes + "-byte file limit");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new RembedException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** At most {@code maxBytes + 1} bytes, so that a file that grew past the limit is still caught. */
+    private static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     }
 
     /** The real path of {@code path} after every check, for callers that stream the file themselves. */

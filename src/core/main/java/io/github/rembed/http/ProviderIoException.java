@@ -1,15 +1,19 @@
 package io.github.rembed.http;
 
-/** The provider could not be reached or did not answer in time. */
+/**
+ * The provider could not be reached, did not answer in time, or sent more than is read. Its
+ * message says everything: no cause is attached, so LangChain4j passes it on unchanged.
+ */
 public final class ProviderIoException extends RuntimeException {
-    private final boolean timeout;
+    private final boolean retryable;
 
-    public ProviderIoException(String message, boolean timeout, Throwable cause) {
-        super(message, cause);
-        this.timeout = timeout;
+    /** @param retryable true when trying again may help (a timeout, memory busy with other replies) */
+    public ProviderIoException(String message, boolean retryable) {
+        super(message);
+        this.retryable = retryable;
     }
 
-    public boolean timeout() {
-        return timeout;
+    public boolean retryable() {
+        return retryable;
     }
 }

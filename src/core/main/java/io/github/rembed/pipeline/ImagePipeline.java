@@ -34,10 +34,12 @@ public final class ImagePipeline {
     final int batchSize;
     final RetryPolicy retry;
     final PipelineRuntime runtime;
+    /** Longest caption (UTF-8 bytes) sent on to the text model, as any text is held to. */
+    final int maxCaptionBytes;
 
     /** Built by {@link PipelineRuntime}, whose caches it uses. */
     ImagePipeline(ImageDescriber vision, TextEmbedder embedder, EndpointSet visionEndpoints, LimitSpec limit,
-                  int batchSize, RetryPolicy retry, PipelineRuntime runtime) {
+                  int batchSize, RetryPolicy retry, PipelineRuntime runtime, int maxCaptionBytes) {
         this.vision = vision;
         this.embedder = embedder;
         this.visionEndpoints = visionEndpoints;
@@ -45,6 +47,7 @@ public final class ImagePipeline {
         this.batchSize = batchSize;
         this.retry = retry;
         this.runtime = runtime;
+        this.maxCaptionBytes = maxCaptionBytes;
     }
 
     /**

@@ -47,7 +47,7 @@ final class PipelineRun {
         this.workers = new Workers(caller, "rembed-pipeline", runtime.liveWorkers);
         this.stats = new RunStats(p);
         this.captioner = new CachingImageDescriber(new VisionStage(p.vision, p.visionEndpoints, p.retry, stats,
-                workers::stopping), runtime.caches, stats.vision);
+                workers::stopping, p.maxCaptionBytes), runtime.caches, stats.vision);
         CachingTextEmbedder embedder = new CachingTextEmbedder(new EmbeddingStage(p.embedder, stats), runtime.caches);
         this.batcher = new CaptionBatcher(embedder, p.batchSize, workers, stats.embedding, this::post);
     }

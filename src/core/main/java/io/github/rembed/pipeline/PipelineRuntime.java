@@ -1,5 +1,6 @@
 package io.github.rembed.pipeline;
 
+import io.github.rembed.RembedConfig;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.client.MultimodalSpec;
 import io.github.rembed.client.Provider;
@@ -40,23 +41,28 @@ public final class PipelineRuntime {
         return SHARED;
     }
 
-    /** The pipeline of one multimodal client, with this runtime's caches. */
-    public ImagePipeline pipeline(MultimodalSpec spec) {
+    /**
+     * The pipeline of one multimodal client, with this runtime's caches.
+     *
+     * @param maxCaptionBytes the text size limit captions are held to
+     */
+    public ImagePipeline pipeline(MultimodalSpec spec, int maxCaptionBytes) {
         return pipeline(VisionModels.forSpec(spec.vision()), TextEmbedders.forSpec(spec.embedding()), spec.limit(),
-                spec.batchSize(), RetryPolicy.DEFAULT);
+                spec.batchSize(), RetryPolicy.DEFAULT, maxCaptionBytes);
     }
 
     /** A pipeline over {@code vision}'s servers ({@code vision.spec().baseUrls()}), each under {@code limit}. */
     ImagePipeline pipeline(ImageDescriber vision, TextEmbedder embedder, LimitSpec limit, int batchSize,
-                           RetryPolicy retry) {
+                           RetryPolicy retry, int maxCaptionBytes) {
         EndpointSet endpoints = EndpointSet.shared(vision.spec().provider().id() + " vision",
                 vision.spec().baseUrls(), limit);
-        return new ImagePipeline(vision, embedder, endpoints, limit, batchSize, retry, this);
+        return new ImagePipeline(vision, embedder, endpoints, limit, batchSize, retry, this, maxCaptionBytes);
     }
 
     ImagePipeline pipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize,
                            RetryPolicy retry) {
-        return pipeline(vision, embedder, LimitSpec.fixed(maxConcurrent), batchSize, retry);
+        return pipeline(vision, embedder, LimitSpec.fixed(maxConcurrent), batchSize, retry,
+                RembedConfig.DEFAULT_MAX_TEXT_BYTES);
     }
 
     /**
@@ -94,7 +100,7 @@ public final class PipelineRuntime {
         PipelineRuntime own = new PipelineRuntime(1 << 16, 1 << 16);
         ImagePipeline pipeline = new ImagePipeline(vision, embedder,
                 EndpointSet.unshared("warm-up vision", spec.baseUrls(), LimitSpec.fixed(2)), LimitSpec.fixed(2), 2,
-                RetryPolicy.NONE, own);
+                RetryPolicy.NONE, own, RembedConfig.DEFAULT_MAX_TEXT_BYTES);
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1};
         pipeline.run(List.of(ImageInput.of(png), ImageInput.of(png.clone()), ImageInput.of(new byte[] {1})),
                 Cancellation.NEVER);

@@ -2,32 +2,25 @@ package io.github.rembed.sql;
 
 import io.github.rembed.RembedConfig;
 import io.github.rembed.client.ClientOptions;
-import io.github.rembed.client.ConnectionClients;
 import io.github.rembed.client.MultimodalOptions;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** What the functions of one connection share: its clients and its configuration. */
+/**
+ * What the functions of one connection share: its configuration and the clients parsed from
+ * its client tables. It holds no reference to the connection itself (it is the value of a
+ * weak map keyed by the connection).
+ */
 final class ConnectionState {
-    static final String TEXT_CLIENTS = "rembed_clients";
-    static final String MULTIMODAL_CLIENTS = "rembed_multimodal_clients";
-
-    final ConnectionClients clients = new ConnectionClients();
-    /** Client table name to what its rows do. */
-    final Map<String, ClientRows> tables = new ConcurrentHashMap<>();
     final String sqliteVersion;
+    final ParsedClients parsed = new ParsedClients();
+    /** Reads the query timeout of the running statement; see {@link BusyTimeouts}. */
+    final BusyTimeouts busyTimeouts = new BusyTimeouts(0);
     private volatile RembedConfig config;
     private volatile ClientOptions options;
     private volatile MultimodalOptions multimodalOptions;
-    /** The connection's busy timeout outside statements; see {@link StatementCancellation}. */
-    volatile int baselineBusyTimeoutMs;
 
     ConnectionState(RembedConfig config, String sqliteVersion) {
         this.sqliteVersion = sqliteVersion;
         configure(config);
-        tables.put(TEXT_CLIENTS, new TextClientRows(clients, () -> options, () -> multimodalOptions));
-        tables.put(MULTIMODAL_CLIENTS, ClientRows.of(clients.multimodal,
-                (name, text) -> multimodalOptions.parse(name, text)));
         EngineWarmup.startOnce();
     }
 
@@ -35,6 +28,7 @@ final class ConnectionState {
         this.config = config;
         this.options = new ClientOptions(config.environment());
         this.multimodalOptions = new MultimodalOptions(config.environment());
+        parsed.clear(); // clients read the environment when parsed
     }
 
     RembedConfig config() {
@@ -43,5 +37,9 @@ final class ConnectionState {
 
     ClientOptions options() {
         return options;
+    }
+
+    MultimodalOptions multimodalOptions() {
+        return multimodalOptions;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.rembed.sql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rembed.RembedException;
 import io.github.rembed.pipeline.ImageInput;
@@ -12,6 +11,23 @@ import java.util.Locale;
 /** Turns the image arguments of the SQL functions (base64 TEXT, {@code data:} URLs, JSON arrays) into bytes. */
 final class ImageArguments {
     private ImageArguments() {
+    }
+
+    /** Bytes of an image argument, refused past {@code maxBytes}. */
+    static byte[] checked(byte[] image, long maxBytes) {
+        if (image.length > maxBytes) {
+            throw tooLarge(image.length, maxBytes);
+        }
+        return image;
+    }
+
+    private static RembedException tooLarge(long bytes, long maxBytes) {
+        return new RembedException("image of " + bytes + " bytes is larger than the " + maxBytes + "-byte limit");
+    }
+
+    /** Base64 text or a {@code data:...;base64,...} URL to at most {@code maxBytes} bytes; an error names what is wrong. */
+    static byte[] decode(String text, long maxBytes) {
+        return checked(decode(text), maxBytes);
     }
 
     /** Base64 text or a {@code data:...;base64,...} URL to bytes; an error names what is wrong. */
@@ -44,13 +60,8 @@ final class ImageArguments {
      * A JSON array of images as a list whose items are decoded only when read, so a large
      * batch is never held twice in memory. Bad items become input errors, not a failed call.
      */
-    static List<ImageInput> jsonArray(String json, int maxItems) {
-        JsonNode node;
-        try {
-            node = JsonArrays.JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new RembedException("argument is not valid JSON: " + e.getOriginalMessage());
-        }
+    static List<ImageInput> jsonArray(String json, int maxItems, long maxImageBytes) {
+        JsonNode node = JsonArrays.parse(json);
         if (node == null || !node.isArray()) {
             throw new RembedException("expected a JSON array of base64 images, e.g. json_array(readfile_base64('a.png')),"
                     + " got " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
@@ -61,7 +72,7 @@ final class ImageArguments {
         return new AbstractList<>() {
             @Override
             public ImageInput get(int index) {
-                return item(node.get(index));
+                return item(node.get(index), maxImageBytes);
             }
 
             @Override
@@ -71,7 +82,7 @@ final class ImageArguments {
         };
     }
 
-    private static ImageInput item(JsonNode item) {
+    private static ImageInput item(JsonNode item, long maxImageBytes) {
         if (item.isNull()) {
             return ImageInput.invalid("item is null; expected a base64 image or a data: URL");
         }
@@ -80,7 +91,7 @@ final class ImageArguments {
                     + "; expected a base64 image or a data: URL");
         }
         try {
-            return ImageInput.of(decode(item.textValue()));
+            return ImageInput.of(decode(item.textValue(), maxImageBytes));
         } catch (RembedException e) {
             return ImageInput.invalid(e.getMessage());
         }

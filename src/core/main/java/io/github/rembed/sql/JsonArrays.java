@@ -1,6 +1,9 @@
 package io.github.rembed.sql;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rembed.RembedException;
@@ -12,20 +15,44 @@ import java.util.List;
 
 /** Reading the JSON arrays the batch functions take, and writing the ones they return. */
 final class JsonArrays {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * No length limit on strings (the whole argument is already in memory, and a base64 image
+     * may be tens of megabytes; items are held to their own limits), and nothing may follow
+     * the value.
+     */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build());
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private JsonArrays() {
     }
 
-    /** A JSON array of strings (or nulls) as a list; {@code null} entries stay {@code null}. */
-    static List<String> strings(String json, int maxItems) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
+    /** Parses a SQL argument that must be JSON; the error says what is wrong with it. */
+    static JsonNode parse(String json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonNode node = JSON.readTree(parser);
+            boolean more;
+            try {
+                more = parser.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                more = true;
+            }
+            if (more) {
+                throw new RembedException("argument is not valid JSON: text after the end of the "
+                        + (node != null && node.isArray() ? "array" : "value"));
+            }
+            return node;
         } catch (JsonProcessingException e) {
             throw new RembedException("argument is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new RembedException("argument is not valid JSON: " + e.getMessage());
         }
+    }
+
+    /** A JSON array of strings (or nulls) as a list; {@code null} entries stay {@code null}. */
+    static List<String> strings(String json, int maxItems) {
+        JsonNode node = parse(json);
         if (node == null || !node.isArray()) {
             throw new RembedException("expected a JSON array of texts, e.g. json_array('a', 'b'), got "
                     + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));

@@ -31,19 +31,17 @@ public final class Registrar {
             } else {
                 state.configure(config);
             }
-            state.baselineBusyTimeoutMs = conn.getBusyTimeout();
+            state.busyTimeouts.usual(conn.getBusyTimeout());
         }
         install(conn, state);
-        ClientTables.create(conn, ConnectionState.TEXT_CLIENTS,
-                "all-minilm-l6-v2", "local",
-                "local", "local");
-        ClientTables.create(conn, ConnectionState.MULTIMODAL_CLIENTS, "ollama-multimodal", "ollama");
+        ClientTables.create(conn, ClientTable.TEXT);
+        ClientTables.create(conn, ClientTable.MULTIMODAL);
         ClientTables.createMultimodalConfig(conn);
     }
 
     private static void install(SQLiteConnection conn, ConnectionState state) throws SQLException {
         int deterministic = Function.FLAG_DETERMINISTIC;
-        Function.create(conn, "rembed", new RembedFunction(state));
+        Function.create(conn, "rembed", new RembedFunction(state, conn));
         Function.create(conn, "rembed_batch", new RembedBatchFunction(state, conn));
         Function.create(conn, "rembed_client_options", new ClientOptionsFunction("rembed_client_options",
                 ClientOptions.KEYS), deterministic);
@@ -58,20 +56,32 @@ public final class Registrar {
         Function.create(conn, "base64_decode", new Base64Functions.Decode(), deterministic);
         Function.create(conn, "rembed_version", new VersionFunctions.Version(), deterministic);
         Function.create(conn, "rembed_debug", new VersionFunctions.Debug(state));
-        Function.create(conn, ClientTables.REGISTER, new ClientRowFunctions.Register(state));
-        Function.create(conn, ClientTables.UNREGISTER, new ClientRowFunctions.Unregister(state));
+        Function.create(conn, ClientRowFunctions.CHECK, new ClientRowFunctions.Check(state));
+        for (String internal : ClientRowFunctions.RETIRED) {
+            Function.create(conn, internal, new ClientRowFunctions.Internal(internal));
+        }
     }
 
     /** The multimodal client a connection knows by {@code name}, for Java code that runs beside SQL. */
     public static MultimodalSpec multimodalClient(Connection connection, String name) throws SQLException {
+        SQLiteConnection conn = unwrap(connection);
+        return ClientLookup.get(conn, state(conn), ClientTable.MULTIMODAL, name);
+    }
+
+    /** The configuration rembed was registered with on {@code connection}. */
+    public static RembedConfig config(Connection connection) throws SQLException {
+        return state(unwrap(connection)).config();
+    }
+
+    private static ConnectionState state(SQLiteConnection conn) {
         ConnectionState state;
         synchronized (STATES) {
-            state = STATES.get(unwrap(connection));
+            state = STATES.get(conn);
         }
         if (state == null) {
             throw new RembedException("rembed is not registered on this connection (call Rembed.register first)");
         }
-        return state.clients.multimodal.get(name);
+        return state;
     }
 
     private static SQLiteConnection unwrap(Connection connection) throws SQLException {

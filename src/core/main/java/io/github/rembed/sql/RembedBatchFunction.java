@@ -3,7 +3,6 @@ package io.github.rembed.sql;
 import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.embed.TextEmbedder;
-import io.github.rembed.engine.CallStats;
 import io.github.rembed.pipeline.PipelineRuntime;
 import io.github.rembed.pipeline.SequentialImages;
 import java.util.List;
@@ -30,7 +29,7 @@ final class RembedBatchFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, 3, "rembed_batch(client, json_array [, input_type])");
         String client = text(0, "client name");
-        if (!state.clients.text.has(client) && state.clients.multimodal.has(client)) {
+        if (ClientLookup.isMultimodal(conn, client)) {
             if (optionalText(2, "input_type") != null) {
                 throw new RembedException("client '" + client + "' is a multimodal client; it takes no input_type");
             }
@@ -41,7 +40,7 @@ final class RembedBatchFunction extends SqlFunction {
             }
             return;
         }
-        ClientSpec spec = state.clients.text.get(client);
+        ClientSpec spec = ClientLookup.get(conn, state, ClientTable.TEXT, client);
         TextEmbedder embedder = InputTypes.embedder(client, spec, optionalText(2, "input_type"));
         if (isNull(1)) {
             result();
@@ -53,26 +52,21 @@ final class RembedBatchFunction extends SqlFunction {
                 TextInputs.checkSize(texts.get(i), state.config().maxTextBytes(), "item " + i);
             }
         }
-        CallStats stats = new CallStats();
-        try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
-            List<float[]> vectors;
-            try {
-                vectors = TextInputs.mapNonNull(texts, present -> embedder.embed(present, stats, cancel::cancelled));
-            } catch (RembedException e) {
-                throw cancel.reason() != null ? new RembedException("client '" + client + "': " + cancel.reason()) : e;
-            }
-            result(JsonArrays.writeBase64(vectors));
-        }
+        List<float[]> vectors = TextInputs.mapNonNull(texts, present -> TextCalls.embed(conn, state, client, embedder,
+                present));
+        result(JsonArrays.writeBase64(vectors));
     }
 
     /** The multimodal form: the sequential baseline; the first failure fails the call, naming its index. */
     private String embedImages(String client, String json) {
         List<String> items = JsonArrays.strings(json, state.config().maxBatchItems());
-        var pipeline = PipelineRuntime.shared().pipeline(state.clients.multimodal.get(client));
+        var pipeline = PipelineRuntime.shared().pipeline(ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client),
+                state.config().maxTextBytes());
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
             List<float[]> vectors;
             try {
-                vectors = SequentialImages.embed(pipeline, items, ImageArguments::decode, cancel);
+                vectors = SequentialImages.embed(pipeline, items,
+                        item -> ImageArguments.decode(item, state.config().maxFileBytes()), cancel);
             } catch (SequentialImages.ItemFailed e) {
                 throw new RembedException("client '" + client + "': item " + e.index() + ": "
                         + (cancel.reason() != null ? cancel.reason() : e.getMessage()));

@@ -40,7 +40,7 @@ final class RembedImageFunction extends SqlFunction {
             requireArgs(2, "rembed_image(client, image)");
         }
         String client = text(0, "client name");
-        MultimodalSpec spec = state.clients.multimodal.get(client);
+        MultimodalSpec spec = ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client);
         if (withPrompt) {
             String prompt = text(2, "prompt").trim();
             if (prompt.isEmpty()) {
@@ -50,8 +50,8 @@ final class RembedImageFunction extends SqlFunction {
         }
         byte[] image = switch (type(1)) {
             case NULL -> null;
-            case BLOB -> blob(1);
-            case TEXT -> ImageArguments.decode(value_text(1));
+            case BLOB -> ImageArguments.checked(blob(1), state.config().maxFileBytes());
+            case TEXT -> ImageArguments.decode(value_text(1), state.config().maxFileBytes());
             default -> throw new RembedException("image must be a BLOB, base64 TEXT or a data: URL, got "
                     + typeName(type(1)));
         };
@@ -62,7 +62,8 @@ final class RembedImageFunction extends SqlFunction {
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
             float[] vector;
             try {
-                vector = PipelineRuntime.shared().pipeline(spec).embedOne(ImageInput.of(image), cancel);
+                vector = PipelineRuntime.shared().pipeline(spec, state.config().maxTextBytes())
+                        .embedOne(ImageInput.of(image), cancel);
             } catch (RembedException e) {
                 throw new RembedException("client '" + client + "': "
                         + (cancel.reason() != null ? cancel.reason() : e.getMessage()));

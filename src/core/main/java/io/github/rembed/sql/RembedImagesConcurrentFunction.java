@@ -26,14 +26,15 @@ final class RembedImagesConcurrentFunction extends SqlFunction {
     void call() throws Exception {
         requireArgs(2, "rembed_images_concurrent(client, json_array)");
         String client = text(0, "client name");
-        MultimodalSpec spec = state.clients.multimodal.get(client);
+        MultimodalSpec spec = ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client);
         if (isNull(1)) {
             result();
             return;
         }
-        List<ImageInput> images = ImageArguments.jsonArray(text(1, "json_array"), state.config().maxBatchItems());
+        List<ImageInput> images = ImageArguments.jsonArray(text(1, "json_array"), state.config().maxBatchItems(),
+                state.config().maxFileBytes());
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
-            BatchResult r = PipelineRuntime.shared().pipeline(spec).run(images, cancel);
+            BatchResult r = PipelineRuntime.shared().pipeline(spec, state.config().maxTextBytes()).run(images, cancel);
             if (cancel.reason() != null) {
                 // SQLite aborts an interrupted statement anyway; say why instead of returning half a result.
                 throw new RembedException("client '" + client + "': " + cancel.reason());

@@ -12,10 +12,11 @@ import java.util.HexFormat;
 record Cell(Kind kind, String text, byte[] blob) {
     enum Kind { NULL, INTEGER, REAL, TEXT, BLOB }
 
-    static Cell read(ResultSet rs, int column) throws SQLException {
+    /** @param nullText what a NULL prints as where a mode prints text for it ({@code .nullvalue}) */
+    static Cell read(ResultSet rs, int column, String nullText) throws SQLException {
         Object value = rs.getObject(column);
         if (value == null) {
-            return new Cell(Kind.NULL, "", null);
+            return new Cell(Kind.NULL, nullText, null);
         }
         if (value instanceof byte[] bytes) {
             return new Cell(Kind.BLOB, null, bytes);

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code box}, byte for byte as sqlite3 3.40 to 3.45 print them: every row is read first
  * (a column is as wide as its widest line), values longer than the wrap width (60 by
  * default) or holding line breaks take several lines, tabs become spaces, headers are
- * centred, values left-aligned. Widths count characters, as those versions do.
+ * centred, values left-aligned. {@code .width} sets a column's least width and wraps it
+ * there (a negative width right-aligns it). Widths count characters, as those versions do.
  */
 final class ColumnarPrinter {
     // sqlite3's box-drawing characters, named by the sides they join (1 up, 2 right, 3 down, 4 left).
@@ -44,11 +45,22 @@ final class ColumnarPrinter {
             return;
         }
         int n = names.size();
-        int wrap = settings.wrap;
+        if (settings.widths.length < n) {
+            // sqlite3 keeps a width (0) for every column shown, and .show then lists them
+            settings.widths = Arrays.copyOf(settings.widths, n);
+        }
+        int[] set = settings.widths;
+        int[] wrap = new int[n];
+        int[] widths = new int[n];
+        for (int i = 0; i < n; i++) {
+            int w = i < set.length ? set[i] : 0;
+            wrap[i] = w == 0 ? settings.wrap : Math.abs(w);
+            widths[i] = Math.abs(w);
+        }
         boolean wordWrap = settings.wordWrap;
         List<String> data = new ArrayList<>((rows.size() + 1) * n);
-        for (String name : names) {
-            data.add(translate(name, wrap, wordWrap).text());
+        for (int i = 0; i < n; i++) {
+            data.add(translate(names.get(i), wrap[i], wordWrap).text());
         }
         List<Boolean> rowDivider = new ArrayList<>();
         boolean multiLine = false;
@@ -63,7 +75,7 @@ final class ColumnarPrinter {
                 more = false;
                 for (int i = 0; i < n; i++) {
                     String source = first ? pending[i] : (pending[i] == null ? "" : pending[i]);
-                    Line line = translate(source, wrap, wordWrap);
+                    Line line = translate(source, wrap[i], wordWrap);
                     data.add(line.text());
                     pending[i] = line.tail();
                     more |= line.tail() != null;
@@ -73,7 +85,6 @@ final class ColumnarPrinter {
                 first = false;
             }
         }
-        int[] widths = new int[n];
         for (int i = 0; i < data.size(); i++) {
             widths[i % n] = Math.max(widths[i % n], length(data.get(i)));
         }
@@ -95,7 +106,7 @@ final class ColumnarPrinter {
                 out.text(mode == OutputMode.BOX ? BOX_13 + " " : "| ");
             }
             for (int j = 0; j < n; j++) {
-                out.text(pad(data.get((r + 1) * n + j), widths[j]));
+                out.text(pad(data.get((r + 1) * n + j), widths[j], rightAligned(j)));
                 out.text(j == n - 1 ? rowSep : colSep);
             }
             if (multiLine && rowDivider.get(r) && r + 1 < lines) {
@@ -120,7 +131,7 @@ final class ColumnarPrinter {
             case COLUMN -> {
                 if (settings.headers) {
                     for (int i = 0; i < n; i++) {
-                        out.text(pad(data.get(i), widths[i]) + (i == n - 1 ? "\n" : "  "));
+                        out.text(pad(data.get(i), widths[i], rightAligned(i)) + (i == n - 1 ? "\n" : "  "));
                     }
                     for (int i = 0; i < n; i++) {
                         out.text("-".repeat(widths[i]) + (i == n - 1 ? "\n" : "  "));
@@ -149,13 +160,12 @@ final class ColumnarPrinter {
         }
     }
 
-    /** The text sqlite3 shows for a value: its text (a BLOB's bytes read as UTF-8), NULL as the null value, or quoted. */
+    /** The text sqlite3 shows for a value: its text (a NULL's is the null value, a BLOB's bytes read as UTF-8), or quoted. */
     private String value(Cell c) {
         if (settings.quote) {
             return c.sqlLiteral();
         }
         return switch (c.kind()) {
-            case NULL -> settings.nullValue;
             case BLOB -> {
                 byte[] b = c.blob();
                 int end = 0;
@@ -265,8 +275,14 @@ final class ColumnarPrinter {
         return s.codePointCount(0, s.length());
     }
 
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - length(s)));
+    /** A negative {@code .width} right-aligns its column's values (and its header in column mode). */
+    private boolean rightAligned(int column) {
+        return column < settings.widths.length && settings.widths[column] < 0;
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String fill = " ".repeat(Math.max(0, width - length(s)));
+        return right ? fill + s : s + fill;
     }
 
     private static String centre(String s, int width) {

@@ -13,10 +13,15 @@ import java.util.Optional;
 final class DotCommands {
     private static final List<DotCommandFamily> FAMILIES = List.of(
             new OutputCommands(),
+            new SettingsCommands(),
+            new RedirectCommands(),
             new SessionCommands(),
             new ParameterCommands(),
+            new DatabaseCommands(),
             new FileCommands(),
+            new ImportCommands(),
             new SchemaCommands(),
+            new DumpCommands(),
             new ImageCommands());
 
     /** One registered command: its name without the dot, a usage line and one line of help. */

@@ -33,6 +33,11 @@ final class ImageCommands implements DotCommandFamily {
                         session.err().println("  ... and " + (s.failed() - s.errors().size()) + " more (see the"
                                 + " error column)");
                     }
+                    if (s.failed() > 0) {
+                        // Like a failed statement: the exit status and .bail see it.
+                        throw new ShellError(s.failed() + " image" + (s.failed() == 1 ? "" : "s") + " failed (see the"
+                                + " error column of " + rest.get(1) + ")");
+                    }
                 });
     }
 }

@@ -9,16 +9,17 @@ import io.github.rembed.embed.Vectors;
 import io.github.rembed.files.FileRoot;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -48,6 +49,8 @@ final class ImageImport {
     private final Path root;
     private final String table;
     private final ImageClient client;
+    /** Names found in the directory whose bytes are not UTF-8 (shown with U+FFFD). */
+    private final Set<String> badNames = new HashSet<>();
 
     ImageImport(Connection conn, Path root, String table, String clientName) throws SQLException {
         if (!TABLE_NAME.matcher(table).matches()) {
@@ -68,7 +71,27 @@ final class ImageImport {
         }
         try (Stream<Path> walk = Files.walk(start)) {
             return walk.filter(Files::isRegularFile).filter(ImageImport::hasImageExtension)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+                    .map(this::relativeName).sorted().toList();
+        }
+    }
+
+    /**
+     * The path as text, relative to the root. A name whose bytes are not valid UTF-8 cannot be
+     * written as TEXT nor found again from it; it is remembered so that its row says so.
+     */
+    private String relativeName(Path p) {
+        String name = root.relativize(p).toString().replace('\\', '/');
+        if (name.indexOf('\uFFFD') >= 0 && !sameFile(p, name)) {
+            badNames.add(name);
+        }
+        return name;
+    }
+
+    private boolean sameFile(Path p, String name) {
+        try {
+            return p.equals(root.resolve(name));
+        } catch (InvalidPathException notEncodable) {
+            return false;
         }
     }
 
@@ -87,6 +110,7 @@ final class ImageImport {
     }
 
     Summary run(List<String> paths, Progress progress) throws SQLException {
+        checkWritable();
         createTable();
         Map<String, String> done = embeddedHashes();
         FileRoot files = new FileRoot(root, RembedConfig.DEFAULT_MAX_FILE_BYTES);
@@ -101,6 +125,11 @@ final class ImageImport {
             public boolean hasNext() {
                 while (pending == null && next.hasNext()) {
                     String path = next.next();
+                    if (badNames.contains(path)) {
+                        pending = new Pending(path, null, new byte[0], "file name is not valid UTF-8; rename the file"
+                                + " to embed it");
+                        break;
+                    }
                     byte[] bytes;
                     try {
                         bytes = files.read(path);
@@ -132,8 +161,7 @@ final class ImageImport {
         };
         int[] embedded = {0};
         List<String> errors = new ArrayList<>();
-        try (PreparedStatement upsert = conn.prepareStatement("INSERT OR REPLACE INTO " + table
-                + "(path, sha256, embedding, error, embedded_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
+        try (RowWriter rows = new RowWriter(conn, table)) {
             client.embedEach(images, result -> {
                 Pending p = inFlight.remove(result.index());
                 String error = p.readError;
@@ -143,7 +171,7 @@ final class ImageImport {
                 } else if (error == null && result instanceof ItemResult.Failed f) {
                     error = f.stage().name().toLowerCase(Locale.ROOT) + ": " + f.error();
                 }
-                write(upsert, p, blob, error);
+                rows.write(p.path, p.sha, blob, error);
                 if (blob != null) {
                     embedded[0]++;
                 } else {
@@ -160,6 +188,38 @@ final class ImageImport {
         Pending withoutBytes() {
             return new Pending(path, sha, null, readError);
         }
+    }
+
+    /**
+     * Refuses to start, before any request is paid for, when the rows could not be kept: inside
+     * an open transaction (a crash or a missing COMMIT would drop every row reported done) or
+     * on a database that cannot be written. Both are found by opening a transaction of its own
+     * and trying a write that is rolled back.
+     */
+    private void checkWritable() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            try {
+                s.execute("BEGIN");
+            } catch (SQLException e) {
+                if (Session.sqliteMessage(e).contains("within a transaction")) {
+                    throw new ShellError(".embed-images cannot run inside an open transaction: its rows would be"
+                            + " lost if the transaction were rolled back or never committed; COMMIT or ROLLBACK first");
+                }
+                throw e;
+            }
+            try {
+                s.execute("CREATE TABLE " + schema() + ".rembed_write_check(x)");
+            } catch (SQLException e) {
+                throw new ShellError("cannot write to " + table + ": " + Session.sqliteMessage(e));
+            } finally {
+                s.execute("ROLLBACK");
+            }
+        }
+    }
+
+    private String schema() {
+        int dot = table.indexOf('.');
+        return dot < 0 ? "main" : table.substring(0, dot);
     }
 
     private void createTable() throws SQLException {
@@ -179,18 +239,6 @@ final class ImageImport {
             }
         }
         return out;
-    }
-
-    private static void write(PreparedStatement upsert, Pending p, byte[] blob, String error) {
-        try {
-            upsert.setString(1, p.path);
-            upsert.setString(2, p.sha);
-            upsert.setBytes(3, blob);
-            upsert.setString(4, error);
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new ShellError("cannot write the row for " + p.path + ": " + e.getMessage());
-        }
     }
 
     private static boolean hasImageExtension(Path p) {

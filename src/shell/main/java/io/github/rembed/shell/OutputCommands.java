@@ -3,7 +3,7 @@ package io.github.rembed.shell;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code .mode}, {@code .headers} (also {@code .header}), {@code .separator}, {@code .nullvalue}: how results look. */
+/** {@code .mode}, {@code .headers} (also {@code .header}), {@code .separator}: how results look. */
 final class OutputCommands implements DotCommandFamily {
     private static final String MODE_USAGE = ".mode " + OutputMode.labels()
             + " [--wrap N] [--wordwrap on|off] [--ww] [--quote] [--noquote]";
@@ -26,8 +26,6 @@ final class OutputCommands implements DotCommandFamily {
                         session.settings().rowSeparator = DotArgs.unescape(args.get(1));
                     }
                 });
-        commands.add("nullvalue", ".nullvalue STRING", "how NULL shows in the tabular modes",
-                (session, args) -> session.settings().nullValue = one(args, ".nullvalue STRING"));
     }
 
     /**
@@ -67,10 +65,8 @@ final class OutputCommands implements DotCommandFamily {
             }
         }
         if (name == null) {
-            session.out().text("current output mode: " + s.mode.label() + (s.mode.tabular()
-                    ? " --wrap " + s.wrap + " --wordwrap " + (s.wordWrap ? "on" : "off") + " --" + (s.quote ? "" : "no")
-                    + "quote" : "") + "\n");
-            name = s.mode.label();
+            session.out().text("current output mode: " + s.modeDescription() + "\n");
+            name = s.modeName();
         }
         String requested = name;
         OutputMode mode = OutputMode.named(name).orElseThrow(() -> new ShellError("mode should be one of: "

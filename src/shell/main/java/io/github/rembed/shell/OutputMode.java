@@ -9,20 +9,20 @@ import java.util.Optional;
 enum OutputMode {
     LIST("|", "\n"),
     CSV(",", "\r\n"),
-    LINE("|", "\n"),
-    COLUMN("  ", "\n"),
-    JSON("|", "\n"),
-    TABS("\t", "\n"),
+    LINE(null, "\n"),
+    COLUMN(null, "\n"),
+    JSON(null, null),
+    TABS("\t", null),
     QUOTE(",", "\n"),
-    TABLE("|", "\n"),
-    MARKDOWN("|", "\n"),
-    BOX("|", "\n");
+    TABLE(null, null),
+    MARKDOWN(null, null),
+    BOX(null, null);
 
     /** sqlite3 matches a mode name by prefix, trying the modes in this order ("l" is lines). */
     private static final List<String> PREFIX_ORDER = List.of("lines", "columns", "list", "csv", "tabs", "quote",
             "markdown", "table", "box", "json");
 
-    /** Separators {@code .mode} installs, as sqlite3 does. */
+    /** Separators {@code .mode} installs, as sqlite3 does; null leaves the current one (as {@code .show} then tells). */
     final String columnSeparator;
     final String rowSeparator;
 

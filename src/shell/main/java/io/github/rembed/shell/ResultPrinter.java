@@ -26,27 +26,28 @@ final class ResultPrinter {
         if (settings.mode.tabular()) {
             List<Cell[]> rows = new ArrayList<>();
             while (rs.next()) {
-                Cell[] cells = new Cell[n];
-                for (int i = 0; i < n; i++) {
-                    cells[i] = Cell.read(rs, i + 1);
-                }
-                rows.add(cells);
+                rows.add(row(rs, n));
             }
             new ColumnarPrinter(out, settings).print(names, rows);
             return;
         }
         int row = 0;
         while (rs.next()) {
-            Cell[] cells = new Cell[n];
-            for (int i = 0; i < n; i++) {
-                cells[i] = Cell.read(rs, i + 1);
-            }
-            printRow(names, cells, row++);
+            printRow(names, row(rs, n), row++);
             out.flush();
         }
         if (settings.mode == OutputMode.JSON && row > 0) {
             out.text("]\n");
         }
+    }
+
+    /** The current row, a NULL reading as {@code .nullvalue} in every mode that prints text for it. */
+    private Cell[] row(ResultSet rs, int n) throws SQLException {
+        Cell[] cells = new Cell[n];
+        for (int i = 0; i < n; i++) {
+            cells[i] = Cell.read(rs, i + 1, settings.nullValue);
+        }
+        return cells;
     }
 
     private void printRow(List<String> names, Cell[] cells, int row) {
@@ -124,11 +125,21 @@ final class ResultPrinter {
             out.text((i > 0 ? "," : "") + jsonString(names.get(i)) + ":");
             switch (c.kind()) {
                 case NULL -> out.text("null");
-                case INTEGER, REAL -> out.text(c.text());
+                case INTEGER -> out.text(c.text());
+                case REAL -> out.text(jsonNumber(c.text()));
                 default -> out.derived(jsonString(c.chars()), c);
             }
         }
         out.text("}");
+    }
+
+    /** JSON has no infinities: sqlite3 writes them as numbers too large for a double. */
+    private static String jsonNumber(String real) {
+        return switch (real) {
+            case "Inf" -> "1e999";
+            case "-Inf" -> "-1e999";
+            default -> real;
+        };
     }
 
     static String jsonString(String s) {

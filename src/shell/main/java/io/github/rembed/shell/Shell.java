@@ -5,6 +5,9 @@ import io.github.rembed.RembedConfig;
 import io.github.rembed.http.Redactor;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -13,8 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import org.jline.utils.Signals;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -30,10 +32,16 @@ public final class Shell {
 
             Options:
               -bail             stop at the first error
+              -batch            read stdin as a script even from a terminal (-interactive: the reverse)
+              -cmd COMMAND      run COMMAND (SQL or a dot command) before the SQL arguments or stdin
               -echo             print each command before running it
               -header, -noheader
-              -list, -csv, -line, -column, -json, -tabs, -quote,
-              -box, -table, -markdown   output mode (default list)
+              -init FILE        run FILE first (default: ~/.rembedrc, if it exists)
+              -list, -csv, -line, -column, -json, -tabs, -quote, -box, -table, -markdown
+                                output mode (default list)
+              -newline SEP      row separator of list mode
+              -nullvalue TEXT   how NULL prints
+              -readonly         open the database read-only
               -separator SEP    column separator of list mode
               -version          print versions and exit
               -help             this text
@@ -52,129 +60,165 @@ public final class Shell {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new BufferedOutputStream(System.out), false, StandardCharsets.UTF_8);
-        int code = run(args, System.in, out, System.err, Path.of("").toAbsolutePath(),
-                Terminals.stdinIsTerminal(), Terminals.stderrIsTerminal());
-        out.flush();
+        // Straight to the file descriptor: System.out would swallow the error of a closed pipe.
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+        int code = run(args, System.in, out, System.err, ShellEnvironment.ofProcess());
+        try {
+            out.flush();
+        } catch (IOException e) {
+            code = code == 0 ? OutputClosed.EXIT_STATUS : code;
+        }
         System.exit(code);
     }
 
-    /** Runs the shell on the given streams; returns the exit code. */
+    /** Runs the shell on the given streams without touching the process (signals, terminal); returns the exit code. */
     static int run(String[] args, InputStream in, OutputStream stdout, PrintStream err, Path workingDirectory,
                    boolean stdinIsTerminal, boolean stderrIsTerminal) {
+        return run(args, in, stdout, err, new ShellEnvironment(workingDirectory, workingDirectory, stdinIsTerminal,
+                stderrIsTerminal, false));
+    }
+
+    /** Runs the shell on the given streams; returns the exit code. */
+    static int run(String[] args, InputStream in, OutputStream stdout, PrintStream err, ShellEnvironment env) {
         Output out = new Output(stdout);
-        Settings preset = new Settings();
-        List<String> positional = new ArrayList<>();
+        ShellOptions options;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (!positional.isEmpty() || !a.startsWith("-")) {
-                    positional.add(a);
-                    continue;
-                }
-                String option = a.startsWith("--") ? a.substring(1) : a;
-                switch (option) {
-                    case "-help", "-h" -> {
-                        out.text(USAGE);
-                        out.flush();
-                        return 0;
-                    }
-                    case "-version" -> {
-                        out.text(Rembed.version() + " (sqlite-jdbc " + org.sqlite.SQLiteJDBCLoader.getVersion() + ")\n");
-                        out.flush();
-                        return 0;
-                    }
-                    case "-bail" -> preset.bail = true;
-                    case "-echo" -> preset.echo = true;
-                    case "-header", "-headers" -> {
-                        preset.headers = true;
-                        preset.headersSet = true;
-                    }
-                    case "-noheader" -> {
-                        preset.headers = false;
-                        preset.headersSet = true;
-                    }
-                    case "-separator" -> {
-                        if (++i >= args.length) {
-                            throw new ShellError("missing argument to -separator");
-                        }
-                        preset.columnSeparator = DotArgs.unescape(args[i]);
-                    }
-                    default -> {
-                        OutputMode mode = OutputMode.exactly(option.substring(1)).orElseThrow(() ->
-                                new ShellError("unknown option: " + a + "\nUse -help for a list of options."));
-                        String sep = preset.columnSeparator;
-                        preset.mode(mode);
-                        if (mode == OutputMode.LIST && !sep.equals(OutputMode.LIST.columnSeparator)) {
-                            preset.columnSeparator = sep;
-                        }
-                    }
-                }
-            }
+            options = ShellOptions.parse(args);
         } catch (ShellError e) {
             err.println("Error: " + e.getMessage());
             return 1;
         }
-        String db = positional.isEmpty() ? ":memory:" : positional.get(0);
-        List<String> sql = positional.size() > 1 ? positional.subList(1, positional.size()) : List.of();
-        try (Connection conn = open(db, workingDirectory)) {
-            Session session = new Session(conn, out, err, workingDirectory, stderrIsTerminal);
-            copy(preset, session.settings());
-            return run(session, sql, in, stdinIsTerminal);
+        try {
+            switch (options.action) {
+                case HELP -> {
+                    out.text(USAGE);
+                    return 0;
+                }
+                case VERSION -> {
+                    out.text(Rembed.version() + " (sqlite-jdbc " + org.sqlite.SQLiteJDBCLoader.getVersion() + ")\n");
+                    return 0;
+                }
+                case RUN -> {
+                    return runSession(options, in, out, err, env);
+                }
+            }
+            throw new IllegalStateException(options.action.name());
+        } catch (OutputClosed e) {
+            return OutputClosed.EXIT_STATUS;
+        } finally {
+            try {
+                out.restore();
+                out.flush();
+            } catch (OutputClosed | ShellError e) {
+                // nothing more can be said where output went
+            }
+        }
+    }
+
+    private static int runSession(ShellOptions options, InputStream in, Output out, PrintStream err,
+                                  ShellEnvironment env) {
+        String db = options.database == null ? ":memory:" : options.database;
+        Connection conn;
+        try {
+            conn = open(db, env.workingDirectory(), options.readonly);
         } catch (SQLException e) {
             err.println("Error: unable to open database \"" + db + "\": " + Session.sqliteMessage(e));
             return 1;
+        }
+        boolean interactive = options.interactive != null ? options.interactive : env.stdinIsTerminal();
+        Session session = new Session(conn, out, err, env.workingDirectory(), env.stderrIsTerminal());
+        session.setDatabaseName(db);
+        Interrupts interrupts = new Interrupts(Thread.currentThread(), () -> System.exit(1));
+        session.useInterrupts(interrupts);
+        TerminalInput terminal = null;
+        try {
+            if (env.system()) {
+                terminal = interactive && options.sql.isEmpty() ? TerminalInput.open(env.historyFile(), interrupts) : null;
+                if (terminal == null) {
+                    Signals.register("INT", interrupts::interrupt);
+                }
+            }
+            return run(session, options, env, in, interactive, terminal);
+        } catch (ShellExit e) {
+            return e.code >= 0 ? e.code : session.errors() > 0 ? 1 : 0;
+        } catch (OutputClosed e) {
+            throw e;
         } catch (Exception | LinkageError e) {
             out.flush();
             err.println("Error: " + Redactor.describe(e));
             return 1;
         } finally {
             out.flush();
+            closeQuietly(terminal);
+            closeQuietly(session.connection());
         }
     }
 
-    private static int run(Session session, List<String> sql, InputStream in, boolean interactive) throws Exception {
-        try {
-            if (!sql.isEmpty()) {
-                for (String s : sql) {
-                    session.runArgument(s);
-                }
-            } else {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                if (interactive) {
-                    session.out().text(Rembed.version() + " shell. Enter \".help\" for usage hints.\n");
-                }
-                session.runLines(reader, interactive ? Session.Source.INTERACTIVE : Session.Source.SCRIPT);
-            }
-        } catch (ShellExit e) {
-            if (e.code >= 0) {
-                return e.code;
+    private static int run(Session session, ShellOptions options, ShellEnvironment env, InputStream in,
+                           boolean interactive, TerminalInput terminal) throws IOException {
+        InitFile.run(session, options.initFile, env.home(), interactive && options.sql.isEmpty());
+        for (ShellOptions.Step step : options.steps) {
+            switch (step) {
+                case ShellOptions.Setting setting -> setting.change().accept(session.settings());
+                case ShellOptions.Command command -> session.runArgument(command.text());
             }
         }
-        return session.errors() > 0 && !(interactive && sql.isEmpty()) ? 1 : 0;
+        session.clearErrors(); // as in sqlite3, a failed -cmd does not decide the exit status
+        if (!options.sql.isEmpty()) {
+            for (String s : options.sql) {
+                if (!session.runArgument(s)) {
+                    return session.lastErrorStatus(); // sqlite3 stops at the first failing argument
+                }
+            }
+            return 0;
+        }
+        if (interactive) {
+            session.out().text(Rembed.version() + " shell. Enter \".help\" for usage hints.\n");
+            if (options.noArguments) { // sqlite3 warns only when started with no arguments at all
+                session.out().text("Connected to a transient in-memory database.\n"
+                        + "Use \".open FILENAME\" to reopen on a persistent database.\n");
+            }
+            session.out().flush();
+        }
+        LineInput input = terminal != null ? terminal
+                : new ReaderInput(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                        interactive ? session.out() : null);
+        session.runLines(input);
+        return session.errors() > 0 ? 1 : 0;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            // closing at exit: nothing left to report to
+        }
     }
 
     static Connection open(String db, Path workingDirectory) throws SQLException {
+        return open(db, workingDirectory, false);
+    }
+
+    /** A connection to {@code db} (relative to {@code workingDirectory}) with rembed's functions installed. */
+    static Connection open(String db, Path workingDirectory, boolean readonly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.enableLoadExtension(true);
+        config.setReadOnly(readonly);
         String target = db.equals(":memory:") || db.startsWith("file:") ? db : workingDirectory.resolve(db).toString();
         Connection conn = config.createConnection("jdbc:sqlite:" + target);
         try {
             Rembed.register(conn, RembedConfig.builder().fileRoot(workingDirectory).build());
+            try (java.sql.Statement s = conn.createStatement()) {
+                // changes() starts at 0 as in sqlite3, not at the count of rembed's own setup rows
+                s.executeUpdate("DELETE FROM temp.rembed_clients WHERE 0");
+            }
         } catch (SQLException | RuntimeException e) {
             conn.close();
             throw e;
         }
         return conn;
-    }
-
-    private static void copy(Settings from, Settings to) {
-        to.mode = from.mode;
-        to.columnSeparator = from.columnSeparator;
-        to.rowSeparator = from.rowSeparator;
-        to.headers = from.headers;
-        to.headersSet = from.headersSet;
-        to.bail = from.bail;
-        to.echo = from.echo;
     }
 }

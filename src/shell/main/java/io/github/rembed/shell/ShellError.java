@@ -5,4 +5,13 @@ final class ShellError extends RuntimeException {
     ShellError(String message) {
         super(message, null, false, false);
     }
+
+    /** A failure whose messages were already printed: it only counts as an error. */
+    static ShellError reported() {
+        return new ShellError(null);
+    }
+
+    boolean alreadyReported() {
+        return getMessage() == null;
+    }
 }

@@ -54,8 +54,58 @@ public sealed interface Fault {
         return DuplicateIndex.INSTANCE;
     }
 
+    /** Reply 200 with a body that never ends (chunked, written as fast as the client reads). */
+    static Fault endlessBody() {
+        return new EndlessBody(200);
+    }
+
+    /** Reply with this status and a body that never ends. */
+    static Fault endlessBody(int status) {
+        return new EndlessBody(((Status) status(status)).code());
+    }
+
+    /** Reply 200 announcing {@code bytes} in {@code Content-Length}, then sending them. */
+    static Fault hugeBody(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("bytes must be > 0, got " + bytes);
+        }
+        return new HugeBody(bytes);
+    }
+
+    /** Reply 200 with the start of a body, then nothing more until the simulator closes. */
+    static Fault stalledBody() {
+        return StalledBody.INSTANCE;
+    }
+
+    /** Reply 200 and send the body one byte per {@code interval}, never finishing. */
+    static Fault slowloris(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval must be positive, got " + interval);
+        }
+        return new Slowloris(interval);
+    }
+
+    /** Send the status line and headers of a 200, then no body at all until the simulator closes. */
+    static Fault hangAfterHeaders() {
+        return HangAfterHeaders.INSTANCE;
+    }
+
     record Status(int code) implements Fault {
     }
+
+    record HugeBody(long bytes) implements Fault {
+    }
+
+    record EndlessBody(int status) implements Fault {
+    }
+
+    record Slowloris(Duration interval) implements Fault {
+    }
+
+    enum StalledBody implements Fault { INSTANCE }
+
+    enum HangAfterHeaders implements Fault { INSTANCE }
 
     record TooManyRequests(Duration retryAfter) implements Fault {
     }

@@ -12,7 +12,9 @@ enum Marker {
     HANG("FAULT:HANG"),
     GARBAGE("FAULT:GARBAGE"),
     FLAKY("FAULT:FLAKY"),
-    SLOW("FAULT:SLOW");
+    SLOW("FAULT:SLOW"),
+    /** A caption of 6 MiB, far over any sensible text limit. */
+    LONG_CAPTION("FAULT:LONG_CAPTION");
 
     private final byte[] ascii;
 

@@ -1,5 +1,7 @@
 package io.github.rembed.simulator;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds the JSON bodies each provider sends back, field names as the real servers spell them. */
 final class Replies {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Requests may carry images of tens of megabytes as one base64 string. */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
     private static final AtomicLong COMPLETION_IDS = new AtomicLong();
 
     private Replies() {

@@ -13,20 +13,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Serves every request: auth, queued faults, capacity, parsing, content markers, latency,
  * then the reply. Each request runs on its own virtual thread, so waits are plain blocking.
  */
 final class SimHandler implements HttpHandler {
+    private static final ThreadLocal<Runnable> LEAVE = new ThreadLocal<>();
     private static final String MISSING_MODEL = "missing-model";
+    /** Ends the in-flight count of the request this thread serves, once; see {@link #leave}. */
     private static final int SLOW_FACTOR = 10;
+    private static final int LONG_CAPTION_BYTES = 6 << 20;
 
     private final SimConfig config;
     private final Faults faults;
@@ -39,7 +42,6 @@ final class SimHandler implements HttpHandler {
      * server keeps those per context, shared by every exchange, so one request's 429 would
      * give back another's slot.
      */
-    private final Map<HttpExchange, Slot> slots = new ConcurrentHashMap<>();
 
     SimHandler(SimConfig config, Faults faults, Metrics metrics, CountDownLatch closed) {
         this.config = config;
@@ -94,34 +96,20 @@ final class SimHandler implements HttpHandler {
                     + config.capacity(e) + " " + (e.vision() ? "vision" : "embedding") + " requests in flight)");
             return;
         }
-        Slot slot = new Slot(e);
-        slots.put(ex, slot);
+        // Leaves the in-flight count just before the reply goes out: a client that has its reply
+        // may send its next request before this thread gets to run again. (Per thread: the
+        // attributes of an HttpExchange belong to its context, shared by every exchange.)
+        AtomicBoolean left = new AtomicBoolean();
+        LEAVE.set(() -> {
+            if (left.compareAndSet(false, true)) {
+                metrics.leave(e);
+            }
+        });
         try {
             serve(ex, e, body, fault);
         } finally {
-            slots.remove(ex);
-            slot.release();
-        }
-    }
-
-    /**
-     * The capacity slot a request holds. It is given back just before the reply is written,
-     * so a client that sends its next request on receiving a reply never finds the previous
-     * one still counted in flight.
-     */
-    private final class Slot {
-        private final Endpoint endpoint;
-        private boolean held = true;
-
-        Slot(Endpoint endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        void release() {
-            if (held) {
-                held = false;
-                metrics.leave(endpoint);
-            }
+            leave();
+            LEAVE.remove();
         }
     }
 
@@ -193,10 +181,19 @@ final class SimHandler implements HttpHandler {
                 // Closing the exchange before any header is sent closes the socket.
             }
             default -> {
-                return false;
+                return sendHostileBody(ex, fault);
             }
         }
         return true;
+    }
+
+    /** A body that only the client's limits can stop; a client that hangs up ends it. */
+    private boolean sendHostileBody(HttpExchange ex, Fault fault) throws InterruptedException {
+        try {
+            return HostileBodies.send(ex, fault, closed);
+        } catch (IOException clientWentAway) {
+            return true;
+        }
     }
 
     private List<float[]> vectors(SimRequest r, Fault fault) {
@@ -220,6 +217,9 @@ final class SimHandler implements HttpHandler {
     }
 
     private static String caption(SimRequest r) {
+        if (any(r.images(), Marker.LONG_CAPTION)) {
+            return "x".repeat(LONG_CAPTION_BYTES);
+        }
         List<String> captions = new ArrayList<>(r.images().size());
         for (byte[] image : r.images()) {
             captions.add(Outputs.caption(r.model(), image));
@@ -282,11 +282,15 @@ final class SimHandler implements HttpHandler {
         send(ex, status, "application/json; charset=utf-8", Replies.JSON.writeValueAsBytes(body));
     }
 
-    private void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
-        Slot slot = slots.get(ex);
-        if (slot != null) {
-            slot.release();
+    private static void leave() {
+        Runnable leave = LEAVE.get();
+        if (leave != null) {
+            leave.run();
         }
+    }
+
+    private void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        leave();
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = ex.getResponseBody()) {

@@ -20,11 +20,13 @@
  * <ul>
  *   <li>{@link io.github.rembed.simulator.Faults#failNext} queues a {@link io.github.rembed.simulator.Fault}
  *       for the next requests to one endpoint, among them OpenAI replies whose items come
- *       reordered or claim one index twice;</li>
+ *       reordered or claim one index twice, and hostile bodies: endless, huge, stalled,
+ *       trickled a byte at a time (slowloris), or missing after the headers;</li>
  *   <li>content markers fail the one request whose text or image bytes contain them:
  *       {@code FAULT:500}, {@code FAULT:429} (with Retry-After), {@code FAULT:HANG} (until close),
  *       {@code FAULT:GARBAGE} (200, not JSON), {@code FAULT:FLAKY} (503 the first time that exact
- *       content is seen), {@code FAULT:SLOW} (10x latency);</li>
+ *       content is seen), {@code FAULT:SLOW} (10x latency), {@code FAULT:LONG_CAPTION} (a 6 MiB
+ *       caption);</li>
  *   <li>the model name {@code missing-model} gets Ollama's 404;</li>
  *   <li>capacities turn excess concurrent requests into 429 + Retry-After.</li>
  * </ul>

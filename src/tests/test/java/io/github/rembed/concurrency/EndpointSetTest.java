@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rembed.RembedException;
 import io.github.rembed.http.ProviderHttpException;
 import io.github.rembed.http.ProviderIoException;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class EndpointSetTest {
     private static final long SECOND = 1_000_000_000L;
     private static final ProviderIoException REFUSED =
-            new ProviderIoException("connection refused", false, new ConnectException("Connection refused"));
+            new ProviderIoException("connection refused", false);
 
     private final AtomicLong clock = new AtomicLong();
 

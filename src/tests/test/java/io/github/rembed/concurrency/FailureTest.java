@@ -33,9 +33,9 @@ class FailureTest {
 
     @Test
     void timeoutsAreDropsAndRefusedConnectionsAreEndpointFailures() {
-        Failure timeout = Failure.of(new ProviderIoException("timed out", true, null));
+        Failure timeout = Failure.of(new ProviderIoException("timed out", true));
         assertTrue(timeout.outcome().dropped() && timeout.outcome().endpointFailure());
-        Failure refused = Failure.of(new ProviderIoException("refused", false, new ConnectException()));
+        Failure refused = Failure.of(new ProviderIoException("refused", false));
         assertEquals(Outcome.FAILED, refused.outcome());
         assertFalse(refused.outcome().dropped(), "a dead server says nothing about how much a live one can take");
         assertEquals(Outcome.UNAVAILABLE,
@@ -48,7 +48,7 @@ class FailureTest {
         assertEquals(Outcome.IGNORED, Failure.of(new IllegalStateException("malformed reply")).outcome());
         Thread.currentThread().interrupt();
         try {
-            assertEquals(Outcome.IGNORED, Failure.of(new ProviderIoException("timed out", true, null)).outcome());
+            assertEquals(Outcome.IGNORED, Failure.of(new ProviderIoException("timed out", true)).outcome());
         } finally {
             Thread.interrupted();
         }

@@ -9,7 +9,6 @@ import io.github.rembed.engine.CallStats;
 import io.github.rembed.engine.RetryPolicy;
 import io.github.rembed.http.ProviderHttpException;
 import io.github.rembed.http.ProviderIoException;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,7 +67,7 @@ class LeasedRequestTest {
                 }));
         RembedException refused = assertThrows(RembedException.class, () -> LeasedRequest.send(endpoints("http://a"),
                 FAST, stats, "c", () -> false, (url, usage) -> {
-                    throw new ProviderIoException("cannot connect", false, new ConnectException());
+                    throw new ProviderIoException("cannot connect", false);
                 }));
         assertEquals("c: cannot connect", refused.getMessage());
         assertEquals(2, stats.requests());
@@ -81,7 +80,7 @@ class LeasedRequestTest {
                 () -> false, (url, usage) -> {
                     urls.add(url);
                     if (url.equals("http://down")) {
-                        throw new ProviderIoException("cannot connect", false, new ConnectException());
+                        throw new ProviderIoException("cannot connect", false);
                     }
                     return "served by " + url;
                 });

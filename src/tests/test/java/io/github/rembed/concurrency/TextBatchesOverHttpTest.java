@@ -49,9 +49,9 @@ class TextBatchesOverHttpTest {
         try {
             reply = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException e) {
-            throw new ProviderIoException("cannot connect to " + baseUrl, false, e);
+            throw new ProviderIoException("cannot connect to " + baseUrl, false);
         } catch (IOException e) {
-            throw new ProviderIoException("no reply from " + baseUrl, false, e);
+            throw new ProviderIoException("no reply from " + baseUrl, false);
         }
         if (reply.statusCode() != 200) {
             Duration retryAfter = reply.headers().firstValue("Retry-After")

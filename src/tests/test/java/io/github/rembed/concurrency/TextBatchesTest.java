@@ -12,7 +12,6 @@ import io.github.rembed.Stage;
 import io.github.rembed.engine.RetryPolicy;
 import io.github.rembed.http.ProviderHttpException;
 import io.github.rembed.http.ProviderIoException;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +130,7 @@ class TextBatchesTest {
         Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
         List<float[]> vectors = TextBatches.over(set, (url, batch, usage) -> {
             if (url.equals("http://server-a")) {
-                throw new ProviderIoException("connection refused", false, new ConnectException("refused"));
+                throw new ProviderIoException("connection refused", false);
             }
             served.computeIfAbsent(url, u -> new AtomicInteger()).incrementAndGet();
             return embed(batch);

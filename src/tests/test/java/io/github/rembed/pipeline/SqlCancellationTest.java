@@ -95,16 +95,7 @@ class SqlCancellationTest {
                         + "))")) {
             sim.metrics().reset();
             Statement s = conn.createStatement();
-            Thread canceller = Thread.ofPlatform().start(() -> {
-                try {
-                    while (sim.metrics().requests(Endpoint.OLLAMA_CHAT) < 1) {
-                        Thread.sleep(5);
-                    }
-                    s.cancel();
-                } catch (Exception ignored) {
-                    // the assertion below fails if the cancel never happened
-                }
-            });
+            Thread canceller = SimSql.once(sim, Endpoint.OLLAMA_CHAT, 1, s::cancel);
             SQLException e = assertTimeoutPreemptively(HANG_GUARD,
                     () -> assertThrows(SQLException.class, () -> s.executeQuery(sql)));
             canceller.join();
@@ -112,5 +103,31 @@ class SqlCancellationTest {
             s.close();
         }
         assertEquals(0, PipelineRuntime.shared().liveWorkers());
+    }
+
+    @Test
+    void closingTheConnectionFromAnotherThreadStopsHungRequests() throws Exception {
+        Statement s = conn.createStatement();
+        Thread closer = SimSql.once(sim, Endpoint.OLLAMA_CHAT, 2, conn::close);
+        SQLException e = assertTimeoutPreemptively(HANG_GUARD,
+                () -> assertThrows(SQLException.class, () -> s.executeQuery(hangingBatchSql())));
+        assertTimeoutPreemptively(HANG_GUARD, () -> closer.join());
+        assertTrue(e.getMessage().contains("cancelled: the connection is being closed"), e.getMessage());
+        assertTrue(conn.isClosed());
+        assertEquals(0, PipelineRuntime.shared().liveWorkers(), "no worker left behind");
+    }
+
+    @Test
+    void tuningTheBusyTimeoutAfterRegisterIsNotAQueryTimeout() throws Exception {
+        try (SimulatedProvider slow = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS)
+                .visionLatency(io.github.rembed.simulator.Latency.fixed(Duration.ofMillis(2500))).start();
+             Connection c = SimSql.open(slow, 2, 60, 4)) {
+            // Ordinary tuning after Rembed.register: 1.5 s to wait for locks, not a deadline for calls.
+            c.unwrap(org.sqlite.SQLiteConnection.class).setBusyTimeout(1500);
+            byte[] image = TestImages.unique();
+            byte[] blob = assertTimeoutPreemptively(HANG_GUARD, () -> SimSql.bytes(c,
+                    "SELECT rembed_image('mm', " + TestImages.sqlBase64(image) + ")"));
+            assertEquals(SimSql.DIMS * 4, blob.length, "the 2.5 s call outlived the 1.5 s busy timeout");
+        }
     }
 }

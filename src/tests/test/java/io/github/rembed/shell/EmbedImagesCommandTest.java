@@ -63,6 +63,8 @@ class EmbedImagesCommandTest {
         ShellRunner.Result first = embed(".embed-images imgs photos mm");
         assertEquals("embedded 3, unchanged 0, failed 1\n", first.out(), first.err());
         assertTrue(first.err().contains("imgs/broken.png: input: not an image"), first.err());
+        assertTrue(first.err().contains("Error: 1 image failed (see the error column of photos)"), first.err());
+        assertEquals(1, first.code(), "a run with failed images is not a success");
 
         try (Connection c = db(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT count(*), count(embedding) FROM photos")) {
@@ -89,6 +91,7 @@ class EmbedImagesCommandTest {
         Files.write(dir.resolve("imgs/broken.png"), TestImages.unique());
         ShellRunner.Result changed = embed(".embed-images imgs photos mm");
         assertEquals("embedded 2, unchanged 2, failed 0\n", changed.out(), changed.err());
+        assertEquals(0, changed.code());
     }
 
     @Test
@@ -125,5 +128,69 @@ class EmbedImagesCommandTest {
         assertTrue(embed(".embed-images imgs \"bad name\" mm").err().contains("table name must be a plain identifier"));
         assertTrue(embed(".embed-images imgs photos nope").err().contains("multimodal client 'nope' was not registered"));
         assertTrue(embed(".embed-images ../elsewhere photos mm").err().contains("not a directory below the working"));
+    }
+
+    private long visionRequests() {
+        return sim.metrics().requests(Endpoint.OLLAMA_CHAT);
+    }
+
+    @Test
+    void anOpenTransactionIsRefusedBeforeAnyRequest() throws Exception {
+        Files.createDirectories(dir.resolve("imgs"));
+        Files.write(dir.resolve("imgs/a.png"), TestImages.unique());
+        long before = visionRequests();
+        ShellRunner.Result r = embed("BEGIN;\n.embed-images imgs photos mm\nCOMMIT;");
+        assertTrue(r.err().contains("Error: .embed-images cannot run inside an open transaction"), r.err());
+        assertEquals(1, r.code());
+        assertEquals(before, visionRequests(), "nothing was sent");
+    }
+
+    @Test
+    void aReadOnlyDatabaseIsRefusedBeforeAnyRequest() throws Exception {
+        Files.createDirectories(dir.resolve("imgs"));
+        Files.write(dir.resolve("imgs/a.png"), TestImages.unique());
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE photos(path TEXT PRIMARY KEY, sha256 TEXT, embedding BLOB, error TEXT,"
+                    + " embedded_at TEXT)");
+        }
+        long before = visionRequests();
+        String script = "INSERT INTO temp.rembed_multimodal_clients(name, options) VALUES ('mm',"
+                + " rembed_multimodal_client_options('url', '" + sim.baseUrl() + "'));\n.embed-images imgs photos mm\n";
+        ShellRunner.Result r = ShellRunner.run(dir, script, "file:" + dir.resolve("photos.db") + "?mode=ro");
+        assertTrue(r.err().contains("Error: cannot write to photos: attempt to write a readonly database"), r.err());
+        assertEquals(before, visionRequests(), "nothing was sent");
+    }
+
+    @Test
+    void aTableMadeWithoutAKeyGetsNoDuplicateRows() throws Exception {
+        Files.createDirectories(dir.resolve("imgs"));
+        Files.write(dir.resolve("imgs/ok.png"), TestImages.unique());
+        Files.write(dir.resolve("imgs/bad.png"), "not an image".getBytes());
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE photos(path TEXT, sha256 TEXT, embedding BLOB, error TEXT, embedded_at TEXT)");
+        }
+        embed(".embed-images imgs photos mm");
+        embed(".embed-images imgs photos mm");
+        Files.write(dir.resolve("imgs/ok.png"), TestImages.unique());
+        embed(".embed-images imgs photos mm");
+        try (Connection c = db(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT path) FROM photos")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1));
+            assertEquals(2, rs.getInt(2));
+        }
+    }
+
+    @Test
+    void aFileNameThatIsNotUtf8IsAFailedItemNamedClearly() throws Exception {
+        Path imgs = Files.createDirectories(dir.resolve("imgs"));
+        Files.write(imgs.resolve("ok.png"), TestImages.unique());
+        Process p = new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'bad\\377.png')\"").directory(imgs.toFile())
+                .start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "the file system takes any bytes in names");
+        ShellRunner.Result r = embed(".embed-images imgs photos mm");
+        assertEquals("embedded 1, unchanged 0, failed 1\n", r.out(), r.err());
+        assertTrue(r.err().contains("imgs/bad\uFFFD.png: file name is not valid UTF-8"), r.err());
+        assertEquals(1, r.code());
     }
 }

@@ -17,6 +17,7 @@ final class ShellRunner {
     static Result run(Path workingDirectory, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // The working directory doubles as home, so no ~/.rembedrc of the machine's user is read.
         int code = Shell.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out,
                 new PrintStream(err, true, StandardCharsets.UTF_8), workingDirectory, false, false);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),

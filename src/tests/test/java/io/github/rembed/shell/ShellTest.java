@@ -61,6 +61,12 @@ class ShellTest {
     }
 
     @Test
+    void jsonWritesInfinitiesAsSqlite3Does() {
+        assertEquals("[{\"a\":1e999,\"b\":-1e999,\"c\":1.5}]\n",
+                output(".mode json\nSELECT 1e999 AS a, -1e999 AS b, 1.5 AS c;"));
+    }
+
+    @Test
     void lineAndColumnModes() {
         assertEquals("    a = 1\n    b = x,y\n    c = \n\n    a = -3\n    b = it's\n    c = 1.0e+20\n",
                 output(TABLE + ".mode line\nSELECT * FROM t WHERE a <> 2.5;"));
@@ -187,7 +193,8 @@ class ShellTest {
 
     @Test
     void optionsAndHelp() {
-        assertEquals("a,b\r\n1,2\r\n", ShellRunner.run(dir, "", "-csv", "-header", ":memory:", "SELECT 1 AS a, 2 AS b").out());
+        // sqlite3's -csv sets the comma only; rows end in \n (.mode csv uses \r\n)
+        assertEquals("a,b\n1,2\n", ShellRunner.run(dir, "", "-csv", "-header", ":memory:", "SELECT 1 AS a, 2 AS b").out());
         ShellRunner.Result help = ShellRunner.run(dir, "", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().startsWith("Usage: rembed"));
@@ -213,6 +220,11 @@ class ShellTest {
         assertEquals("\u250c\u2500\u2500\u2500\u2510\n\u2502 a \u2502\n\u251c\u2500\u2500\u2500\u2524\n"
                         + "\u2502 1 \u2502\n\u2514\u2500\u2500\u2500\u2518\n",
                 ShellRunner.run(dir, "", "-box", ":memory:", "SELECT 1 AS a").out());
+        String seventy = "x".repeat(70);
+        assertEquals("| " + seventy + " |", ShellRunner.run(dir, "", "-markdown", ":memory:",
+                "SELECT '" + seventy + "' AS a").out().split("\n")[2], "as in sqlite3, a flag's mode does not wrap");
+        assertEquals("| " + "x".repeat(60) + " |", ShellRunner.run(dir, "", "-markdown", ":memory:", ".mode markdown",
+                "SELECT '" + seventy + "' AS a").out().split("\n")[2], ".mode wraps at 60");
     }
 
     @Test

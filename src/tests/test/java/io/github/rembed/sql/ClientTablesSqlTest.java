@@ -104,4 +104,61 @@ class ClientTablesSqlTest {
             assertTrue(error(other, "SELECT rembed('mine', 'x')").contains("client 'mine' was not registered"));
         }
     }
+
+    @Test
+    void aRolledBackInsertLeavesNoClient() throws SQLException {
+        exec(conn, "BEGIN");
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('tx', 'local')");
+        assertEquals(384 * 4, SqlTestSupport.blob(conn, "SELECT rembed('tx', 'usable inside its transaction')").length);
+        exec(conn, "ROLLBACK");
+        assertEquals("all-minilm-l6-v2,local", names());
+        assertTrue(error(conn, "SELECT rembed('tx', 'x')").contains("client \'tx\' was not registered"));
+    }
+
+    @Test
+    void aRolledBackDeleteKeepsTheClient() throws SQLException {
+        conn.setAutoCommit(false);
+        exec(conn, "DELETE FROM temp.rembed_clients WHERE name = 'local'");
+        assertTrue(error(conn, "SELECT rembed('local', 'x')").contains("client \'local\' was not registered"));
+        conn.rollback();
+        conn.setAutoCommit(true);
+        assertEquals("all-minilm-l6-v2,local", names());
+        assertEquals(384 * 4, SqlTestSupport.blob(conn, "SELECT rembed('local', 'back with its row')").length);
+    }
+
+    @Test
+    void savepointsAndFailedStatementsAreFollowedToo() throws SQLException {
+        exec(conn, "BEGIN");
+        exec(conn, "SAVEPOINT s");
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('inner', 'local')");
+        exec(conn, "ROLLBACK TO s");
+        String msg = error(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('a', 'local'), ('b', 'no-such-provider')");
+        assertTrue(msg.contains("unknown provider 'no-such-provider'"), msg);
+        exec(conn, "COMMIT");
+        assertEquals("all-minilm-l6-v2,local", names());
+        assertTrue(error(conn, "SELECT rembed('inner', 'x')").contains("client \'inner\' was not registered"));
+        assertTrue(error(conn, "SELECT rembed('a', 'x')").contains("client \'a\' was not registered"));
+    }
+
+    @Test
+    void multimodalClientsFollowTransactionsToo() throws SQLException {
+        exec(conn, "BEGIN");
+        exec(conn, "INSERT INTO temp.rembed_multimodal_clients(name, options) VALUES ('mm', 'ollama')");
+        exec(conn, "DELETE FROM temp.rembed_multimodal_clients WHERE name = 'ollama-multimodal'");
+        exec(conn, "ROLLBACK");
+        assertTrue(error(conn, "SELECT rembed_image('mm', x'00')").contains("multimodal client \'mm\' was not registered"));
+        String msg = error(conn, "SELECT rembed_image('ollama-multimodal', x'00')");
+        assertTrue(msg.contains("not an image"), msg);
+    }
+
+    @Test
+    void theInternalFunctionsCannotCreateClientsNoTableShows() throws SQLException {
+        String msg = error(conn, "SELECT rembed__client_register('rembed_clients', 'ghost', 'local')");
+        assertTrue(msg.contains("rembed__client_register: internal to rembed; add clients with INSERT INTO"
+                + " temp.rembed_clients(name, options)"), msg);
+        msg = error(conn, "SELECT rembed__client_unregister('rembed_clients', 'local')");
+        assertTrue(msg.contains("rembed__client_unregister: internal to rembed"), msg);
+        assertTrue(error(conn, "SELECT rembed('ghost', 'x')").contains("client \'ghost\' was not registered"));
+        assertEquals(384 * 4, SqlTestSupport.blob(conn, "SELECT rembed('local', 'x')").length);
+    }
 }

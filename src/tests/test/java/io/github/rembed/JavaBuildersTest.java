@@ -1,0 +1,106 @@
+package io.github.rembed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rembed.simulator.SimulatedProvider;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Typed builders: each setter checks and names its argument; a built client matches its SQL twin. */
+class JavaBuildersTest {
+    private static final RembedConfig NO_ENV = RembedConfig.builder().environment(Map.<String, String>of()::get).build();
+    private static SimulatedProvider sim;
+
+    @BeforeAll
+    static void start() {
+        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @Test
+    void aBuiltTextClientEmbedsLikeTheSameClientRegisteredInSql() throws Exception {
+        TextClient client = TextClient.builder(Provider.OPENAI).model("text-embedding-3-small")
+                .url(sim.baseUrl() + "/v1").batchSize(2).requestTimeout(Duration.ofSeconds(5)).config(NO_ENV).build();
+        List<float[]> vectors = client.embedAll(List.of("a", "b", "c"));
+        try (Connection conn = SqlTestSupport.open(NO_ENV)) {
+            SqlTestSupport.exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('t', "
+                    + "rembed_client_options('format', 'openai', 'model', 'text-embedding-3-small', 'url', '"
+                    + sim.baseUrl() + "/v1'))");
+            for (int i = 0; i < 3; i++) {
+                byte[] blob = SqlTestSupport.blob(conn, "SELECT rembed('t', '" + "abc".charAt(i) + "')");
+                assertArrayEquals(io.github.rembed.embed.Vectors.fromBlob(blob), vectors.get(i));
+            }
+        }
+        assertTrue(client.describe().contains("openai model 'text-embedding-3-small'"), client.describe());
+    }
+
+    @Test
+    void textSettersNameTheArgumentTheyRefuse() {
+        TextClient.Builder b = TextClient.builder(Provider.OPENAI);
+        refused("batchSize", () -> b.batchSize(0));
+        refused("batchSize", () -> b.batchSize(5000));
+        refused("requestTimeout", () -> b.requestTimeout(Duration.ZERO));
+        refused("requestTimeout", () -> b.requestTimeout(Duration.ofHours(2)));
+        refused("model", () -> b.model(" "));
+        refused("key", () -> b.key(""));
+        refused("http", () -> b.url("ftp://example.com/v1"));
+        refused("url", () -> TextClient.builder(Provider.LOCAL).url("http://127.0.0.1:1/"));
+        refused("model is required", () -> TextClient.builder(Provider.OPENAI).config(NO_ENV).build());
+        refused("batchSize for cohere is at most 96", () -> TextClient.builder(Provider.COHERE).model("embed-v4.0")
+                .batchSize(200).config(NO_ENV).build());
+    }
+
+    @Test
+    void theLocalProviderNeedsNoModel() {
+        assertEquals(384, TextClient.builder(Provider.LOCAL).build().embed("hello").length);
+    }
+
+    @Test
+    void aBuiltImageClientCaptionsAndEmbedsWithTheProvidersDefaultEmbeddingModel() {
+        ImageClient client = ImageClient.builder(Provider.OLLAMA, SimSql.VISION).visionUrl(sim.baseUrl())
+                .maxConcurrentRequests(4).batchSize(4).requestTimeout(Duration.ofSeconds(5)).config(NO_ENV).build();
+        byte[] image = TestImages.unique();
+        assertArrayEquals(SimSql.expected(image), client.embed(image));
+        assertTrue(client.describe().contains("nomic-embed-text"), client.describe());
+    }
+
+    @Test
+    void imageSettersNameTheArgumentTheyRefuse() {
+        refused("vision", () -> ImageClient.builder(Provider.NOMIC, "x"));
+        refused("vision model", () -> ImageClient.builder(Provider.OLLAMA, " "));
+        ImageClient.Builder b = ImageClient.builder(Provider.OLLAMA, "llava:7b");
+        refused("maxConcurrentRequests", () -> b.maxConcurrentRequests(0));
+        refused("maxConcurrentRequests", () -> b.maxConcurrentRequests(257));
+        refused("batchSize", () -> b.batchSize(0));
+        refused("requestTimeout", () -> b.requestTimeout(Duration.ofMillis(10)));
+        refused("visionPrompt", () -> b.visionPrompt(" "));
+        refused("visionKey", () -> b.visionKey(""));
+        refused("http", () -> b.visionUrl("file:///etc/passwd"));
+    }
+
+    @Test
+    void theApiProvidersAreExactlyTheEnginesProviders() {
+        assertEquals(Arrays.stream(io.github.rembed.client.Provider.values()).map(Enum::name).toList(),
+                Arrays.stream(Provider.values()).map(Enum::name).toList());
+        assertEquals("openai", Provider.OPENAI.id());
+    }
+
+    private static void refused(String mention, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(mention), "'" + e.getMessage() + "' should mention " + mention);
+    }
+}
