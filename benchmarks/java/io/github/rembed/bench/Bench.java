@@ -18,9 +18,11 @@ import java.util.Set;
  * Markdown to {@code benchmarks/results/<date>-<quick|full>.md}.
  */
 public final class Bench {
-    static final Set<String> SECTIONS = Set.of("baseline", "images", "text", "providers", "local", "cache", "heap", "pool");
+    static final Set<String> SECTIONS = Set.of("baseline", "images", "text", "concurrency", "adaptive", "servers",
+            "providers", "local", "cache", "heap", "pool");
 
     private final Params params;
+    private final ScaleParams scale;
     private final List<Table> tables = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
     /** 1-minute load average as each section starts: other work on the machine shows here. */
@@ -28,6 +30,7 @@ public final class Bench {
 
     private Bench(Params params) {
         this.params = params;
+        this.scale = ScaleParams.of(params.mode());
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +70,7 @@ public final class Bench {
             loads.put("baseline", String.format("%.2f", Machine.load()));
             BaselineBench.Result r = BaselineBench.run(params);
             show(r.table());
-            targets.add(r.target());
+            targets.addAll(r.targets());
         }
         if (only.contains("images")) {
             loads.put("images", String.format("%.2f", Machine.load()));
@@ -78,6 +81,24 @@ public final class Bench {
             loads.put("text", String.format("%.2f", Machine.load()));
             TextBench.Remote r = TextBench.remote(params);
             show(r.table());
+        }
+        if (only.contains("concurrency")) {
+            loads.put("concurrency", String.format("%.2f", Machine.load()));
+            ConcurrencyBench.Result r = ConcurrencyBench.run(scale);
+            show(r.table());
+            targets.add(r.target());
+        }
+        if (only.contains("adaptive")) {
+            loads.put("adaptive", String.format("%.2f", Machine.load()));
+            AdaptiveBench.Result r = AdaptiveBench.run(scale);
+            show(r.table());
+            targets.add(r.target());
+        }
+        if (only.contains("servers")) {
+            loads.put("servers", String.format("%.2f", Machine.load()));
+            ServersBench.Result r = ServersBench.run(scale, params);
+            show(r.table());
+            targets.add(r.target());
         }
         if (only.contains("providers")) {
             loads.put("providers", String.format("%.2f", Machine.load()));
@@ -135,7 +156,9 @@ public final class Bench {
         machine.put("load average at each section's start", loads.toString().replaceAll("[{}]", "")
                 + " (a 1-minute average: it trails, and the in-process model and heap rows keep both cores busy themselves)");
         machine.put("run time", String.format("%.1f min", minutes));
-        md.append(keyValues("Machine", machine)).append(keyValues("Parameters", params.describe()));
+        Map<String, Object> parameters = new LinkedHashMap<>(params.describe());
+        parameters.putAll(scale.describe());
+        md.append(keyValues("Machine", machine)).append(keyValues("Parameters", parameters));
         tables.forEach(t -> md.append(t.markdown()));
         md.append(targetTable.markdown());
         Files.writeString(file, md.toString());

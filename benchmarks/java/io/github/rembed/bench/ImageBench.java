@@ -33,7 +33,7 @@ final class ImageBench {
 
     /** One measured image row; the ideal is {@code concurrency / slotSeconds}. */
     record Row(String method, int images, int ok, double seconds, int concurrency, double slotSeconds,
-               boolean memoryBounded, double cpu) {
+               boolean memoryBounded, double cpu, long embeddingRequests, int batch) {
         double perSecond() {
             return images / seconds;
         }
@@ -66,7 +66,7 @@ final class ImageBench {
             w.stop();
             int seqOk = count(JSON.readTree(json));
             rows.add(new Row("Sequential (rembed_batch)", images.size(), seqOk, w.seconds(), 1, p.sequentialSeconds(),
-                    false, w.cpuShare()));
+                    false, w.cpuShare(), -1, 1));
             progress(rows);
 
             for (int c : p.concurrencies()) {
@@ -77,7 +77,7 @@ final class ImageBench {
                 JsonNode r = concurrent(conn, name, images);
                 w.stop();
                 rows.add(new Row("Concurrent-" + c, images.size(), r.path("stats").path("successful").asInt(),
-                        w.seconds(), c, vision, false, w.cpuShare()));
+                        w.seconds(), c, vision, false, w.cpuShare(), embeddingRequests(r), BATCH));
                 progress(rows);
             }
             // The same c with batch_size = c: fewer, larger embedding requests per round.
@@ -88,7 +88,8 @@ final class ImageBench {
             JsonNode wide = concurrent(conn, "wide", images);
             w.stop();
             rows.add(new Row("Concurrent-" + top + ", batch_size " + top, images.size(),
-                    wide.path("stats").path("successful").asInt(), w.seconds(), top, vision, false, w.cpuShare()));
+                    wide.path("stats").path("successful").asInt(), w.seconds(), top, vision, false, w.cpuShare(),
+                    embeddingRequests(wide), top));
             progress(rows);
 
             // Streaming: the Java API pulls images lazily and delivers each result as it completes.
@@ -105,12 +106,13 @@ final class ImageBench {
                 throw new IllegalStateException(st.failed() + " images failed in the Streaming row");
             }
             rows.add(new Row("Streaming-" + p.streamBatch() + " (Java embedEach)", n, ok[0], w.seconds(),
-                    p.streamConcurrency(), vision, true, w.cpuShare()));
+                    p.streamConcurrency(), vision, true, w.cpuShare(), st.embedding().requests(), p.streamBatch()));
             progress(rows);
         }
         Table t = table(rows, p);
         show.accept(t);
         targets.add(concurrencyTarget(rows, p));
+        targets.add(batchingTarget(rows));
 
         Jitter j = jitter(p);
         show.accept(j.table);
@@ -156,16 +158,39 @@ final class ImageBench {
                 "min " + Table.num(worst.ratio(), 3) + " (" + each + ")", pass, String.join("; ", why));
     }
 
+    /** Captions go out in real batches: at c = 8, at most ceil(n / batch_size) + c embedding requests. */
+    private static Target batchingTarget(List<Row> rows) {
+        Row r = rows.stream().filter(x -> x.method.equals("Concurrent-8")).findFirst().orElse(null);
+        if (r == null) {
+            return new Target("images: embedding requests at c = 8", "<= ceil(n / batch_size) + c", "no c = 8 row",
+                    false, "the run has no Concurrent-8 row");
+        }
+        long bound = bound(r);
+        return new Target("images: embedding requests at c = 8, " + r.images + " images, batch_size " + r.batch,
+                "<= ceil(n / batch_size) + c = " + bound, r.embeddingRequests + " (ratio to ideal "
+                + Table.num(r.ratio(), 3) + ")", r.embeddingRequests <= bound, "");
+    }
+
+    private static long bound(Row r) {
+        return (r.images + r.batch - 1) / r.batch + r.concurrency;
+    }
+
+    private static long embeddingRequests(JsonNode result) {
+        return result.path("stats").path("embedding").path("requests").asLong();
+    }
+
     private static Table table(List<Row> rows, Params p) {
         Table t = new Table("Images: the concurrent-processing document's methods (vision " + p.visionMs()
                 + " ms, embedding " + p.embedMs() + " ms per request)",
                 "method", "ok/images", "total", "avg/item", "images/s", "conc", "ideal/s", "ratio", "speedup",
-                "memory-bounded", "cpu");
+                "embedding requests (bound)", "memory-bounded", "cpu");
         double baseline = rows.get(0).perSecond();
         for (Row r : rows) {
             t.row(r.method, r.ok + "/" + r.images, Table.seconds(r.seconds), Table.seconds(r.seconds / r.images),
                     Table.num(r.perSecond(), 2), r.concurrency, Table.num(r.ideal(), 2), Table.num(r.ratio(), 3),
-                    Table.num(r.perSecond() / baseline, 2) + "x", r.memoryBounded ? "yes" : "no", percent(r.cpu));
+                    Table.num(r.perSecond() / baseline, 2) + "x",
+                    r.embeddingRequests < 0 ? "-" : r.embeddingRequests + " (" + bound(r) + ")",
+                    r.memoryBounded ? "yes" : "no", percent(r.cpu));
         }
         t.note("ideal = conc / L: L = vision + embedding latency for Sequential (one image at a time), "
                 + "L = vision latency for the pipeline (captions are embedded while other images are in vision)");
@@ -174,6 +199,7 @@ final class ImageBench {
         t.note("Concurrent rows use batch_size 10 (the default) unless named; a call holds the bytes of at most"
                 + " max_concurrent_requests + batch_size images, and an image's slot is freed when its vision is done");
         t.note("total = wall time of the SQL statement (or Java call) as the caller sees it");
+        t.note("embedding requests = the call's stats.embedding.requests; bound = ceil(images / batch_size) + c");
         t.note("cpu = this JVM's CPU time / (wall time x cores); the simulator runs in the same JVM, "
                 + "so a high figure means the machine, not the pipeline, limited the row");
         return t;
@@ -203,14 +229,14 @@ final class ImageBench {
             }
             w.stop();
             Row barrier = new Row("Batch barrier (groups of " + c + ")", images.size(), ok, w.seconds(), c, mean,
-                    false, w.cpuShare());
+                    false, w.cpuShare(), -1, 10);
 
             images = Images.list(p.jitterImages(), p.imageBytes());
             w = Stopwatch.start();
             JsonNode r = concurrent(conn, "w", images);
             w.stop();
             Row sliding = new Row("Sliding window", images.size(), r.path("stats").path("successful").asInt(),
-                    w.seconds(), c, mean, false, w.cpuShare());
+                    w.seconds(), c, mean, false, w.cpuShare(), embeddingRequests(r), 10);
 
             Table t = new Table("Batch barrier vs sliding window, vision log-normal (median " + p.visionMs()
                     + " ms, sigma " + p.jitterSigma() + ", mean " + Math.round(mean * 1000) + " ms)",

@@ -38,12 +38,12 @@ record Params(String mode, int visionMs, int embedMs, int sequentialImages, int 
     static final int DIMENSIONS = 768;
 
     static Params full() {
-        return new Params("full", 2900, 100, 10, 5, List.of(2, 4, 6, 16, 64), 4, 5, 0.5, 50, 5,
+        return new Params("full", 2900, 100, 10, 5, List.of(2, 4, 6, 8, 16, 64), 4, 5, 0.5, 50, 5,
                 20, 640, 1000, 2000, 20, 8, 1000, 10_000, 8 * 1024);
     }
 
     static Params quick() {
-        return new Params("quick", 290, 10, 5, 3, List.of(2, 4, 6, 16, 64), 4, 5, 0.5, 25, 5,
+        return new Params("quick", 290, 10, 5, 3, List.of(2, 4, 6, 8, 16, 64), 4, 5, 0.5, 25, 5,
                 5, 320, 256, 1000, 20, 8, 1000, 10_000, 8 * 1024);
     }
 

@@ -144,7 +144,11 @@ public final class ImageClient {
         return pipeline.window();
     }
 
-    /** Most images whose bytes are held at once while streaming ({@code max_concurrent_requests + batch_size}). */
+    /**
+     * Most images whose bytes are held at once while streaming, as the limits are now: the
+     * vision servers' limits added up plus {@code batch_size} ({@code max_concurrent_requests +
+     * batch_size} for one server with a fixed limit).
+     */
     public int imagesHeld() {
         return pipeline.imagesHeld();
     }

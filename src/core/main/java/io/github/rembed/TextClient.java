@@ -80,9 +80,10 @@ public final class TextClient {
     }
 
     /**
-     * One vector per text, in order, sent in requests of the client's batch size. Every text
-     * is checked first: an empty, blank or oversized one is refused before any request,
-     * naming its index.
+     * One vector per text, in order, sent in requests of the client's batch size, as many at
+     * once as {@code max_concurrent_requests} allows on each of the client's servers; the first
+     * failed request fails the call. Every text is checked first: an empty, blank or oversized
+     * one is refused before any request, naming its index.
      *
      * @param texts the texts, none null
      * @return vector {@code i} for text {@code i}
@@ -159,13 +160,71 @@ public final class TextClient {
 
         /**
          * Where requests go: the provider's full endpoint or its base URL. Without it, the
-         * provider's own endpoint (for Ollama, {@code OLLAMA_HOST}).
+         * provider's own endpoint (for Ollama, {@code OLLAMA_HOST}). Several servers that serve
+         * the same model may be listed, comma-separated; each request goes to one of them.
          *
-         * @param url an {@code http} or {@code https} URL without credentials
+         * @param url an {@code http} or {@code https} URL without credentials, or several
          * @return this builder
          */
         public Builder url(String url) {
             spec.url(url);
+            return this;
+        }
+
+        /**
+         * Several servers that serve the same model; each request goes to one of them.
+         *
+         * @param urls {@code http} or {@code https} URLs without credentials, at least one
+         * @return this builder
+         */
+        public Builder urls(List<String> urls) {
+            spec.urls(urls);
+            return this;
+        }
+
+        /**
+         * Requests in flight at once per server, shared by every client of the process that
+         * sends to it; 4 by default.
+         *
+         * @param maxConcurrentRequests from 1 to 256
+         * @return this builder
+         */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            spec.maxConcurrentRequests(maxConcurrentRequests);
+            return this;
+        }
+
+        /**
+         * An adaptive limit of requests in flight per server (SQL's {@code 'auto'}): it grows
+         * while replies come back well and shrinks when a server is overloaded.
+         *
+         * @return this builder
+         */
+        public Builder adaptiveConcurrency() {
+            spec.adaptiveConcurrency();
+            return this;
+        }
+
+        /**
+         * The vector length asked of the model (OpenAI-style and Ollama servers).
+         *
+         * @param dimensions from 1 to 65536
+         * @return this builder
+         */
+        public Builder dimensions(int dimensions) {
+            spec.dimensions(dimensions);
+            return this;
+        }
+
+        /**
+         * How OpenAI-style servers send vectors: {@code float} or {@code base64} (the default
+         * for OpenAI and Azure).
+         *
+         * @param encodingFormat {@code float} or {@code base64}
+         * @return this builder
+         */
+        public Builder encodingFormat(String encodingFormat) {
+            spec.encodingFormat(encodingFormat);
             return this;
         }
 

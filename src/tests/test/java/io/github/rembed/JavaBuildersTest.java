@@ -2,9 +2,13 @@ package io.github.rembed;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rembed.client.ClientOptions;
+import io.github.rembed.client.ClientSpec;
+import io.github.rembed.concurrency.LimitSpec;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.time.Duration;
@@ -62,6 +66,41 @@ class JavaBuildersTest {
         refused("model is required", () -> TextClient.builder(Provider.OPENAI).config(NO_ENV).build());
         refused("batchSize for cohere is at most 96", () -> TextClient.builder(Provider.COHERE).model("embed-v4.0")
                 .batchSize(200).config(NO_ENV).build());
+    }
+
+    @Test
+    void throughputSettersBuildTheSameSpecAsTheirSqlOptions() {
+        String urls = sim.baseUrl() + "/v1,http://127.0.0.1:1/v1";
+        ClientSpec built = TextClient.builder(Provider.OPENAI).model("text-embedding-3-small").url(urls)
+                .adaptiveConcurrency().dimensions(64).encodingFormat("float").spec(NO_ENV);
+        ClientSpec parsed = new ClientOptions(NO_ENV.environment()).parse("t", "{\"format\": \"openai\", "
+                + "\"model\": \"text-embedding-3-small\", \"url\": \"" + urls + "\", "
+                + "\"max_concurrent_requests\": \"auto\", \"dimensions\": 64, \"encoding_format\": \"float\"}");
+        assertEquals(parsed, built);
+        assertEquals(List.of(sim.baseUrl() + "/v1/embeddings", "http://127.0.0.1:1/v1/embeddings"), built.urls());
+        assertTrue(built.maxConcurrent().adaptive());
+        assertEquals(64, built.dimensions());
+        assertFalse(built.base64(), "float was asked for");
+        ClientSpec listed = TextClient.builder(Provider.OPENAI).model("text-embedding-3-small")
+                .urls(List.of(sim.baseUrl() + "/v1", "http://127.0.0.1:1/v1")).maxConcurrentRequests(8).spec(NO_ENV);
+        assertEquals(built.urls(), listed.urls());
+        assertEquals(LimitSpec.fixed(8), listed.maxConcurrent());
+        assertTrue(listed.base64(), "OpenAI replies in base64 unless told otherwise");
+    }
+
+    @Test
+    void throughputSettersNameTheArgumentTheyRefuse() {
+        TextClient.Builder b = TextClient.builder(Provider.OPENAI);
+        refused("maxConcurrentRequests", () -> b.maxConcurrentRequests(0));
+        refused("maxConcurrentRequests", () -> b.maxConcurrentRequests(257));
+        refused("dimensions", () -> b.dimensions(0));
+        refused("encodingFormat", () -> b.encodingFormat("int8"));
+        refused("urls", () -> b.urls(List.of()));
+        refused("url lists an empty endpoint", () -> b.url("http://127.0.0.1:1/v1,,http://127.0.0.1:2/v1"));
+        refused("dimensions is sent to OpenAI-style and Ollama servers only", () -> TextClient.builder(Provider.COHERE)
+                .model("embed-v4.0").dimensions(8).config(NO_ENV).build());
+        refused("encodingFormat is sent to OpenAI-style servers only", () -> TextClient.builder(Provider.OLLAMA)
+                .model("nomic-embed-text").encodingFormat("base64").config(NO_ENV).build());
     }
 
     @Test

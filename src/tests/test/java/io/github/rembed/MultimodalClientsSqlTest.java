@@ -70,7 +70,7 @@ class MultimodalClientsSqlTest {
             SQLException e = assertThrows(SQLException.class, () -> exec(
                     "INSERT INTO temp.rembed_multimodal_clients(name, options) VALUES ('x', "
                             + "rembed_multimodal_client_options('format', 'ollama', " + bad + "))"));
-            assertTrue(e.getMessage().contains("must be a whole number"), e.getMessage());
+            assertTrue(e.getMessage().contains("a whole number from 1 to"), e.getMessage());
         }
         assertEquals(List.of("ollama-multimodal"), rows("SELECT name FROM temp.rembed_multimodal_clients"),
                 "a refused row is not kept");

@@ -1,6 +1,7 @@
 package io.github.rembed.client;
 
 import io.github.rembed.RembedException;
+import io.github.rembed.concurrency.LimitSpec;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,11 +18,13 @@ import java.util.function.Function;
  */
 public final class ClientOptions {
     /** Keys of a text client. */
-    static final Set<String> TEXT_KEYS = Set.of("format", "model", "url", "key", "batch_size", "request_timeout_sec");
+    static final Set<String> TEXT_KEYS = Set.of("format", "model", "url", "key", "batch_size", "request_timeout_sec",
+            "max_concurrent_requests", "dimensions", "encoding_format");
 
     /** Keys accepted by {@code rembed_client_options}: a text client's, and a multimodal client's as the fork writes them. */
     public static final Set<String> KEYS = new LinkedHashSet<>(List.of("format", "model", "url", "key", "batch_size",
-            "request_timeout_sec", "embedding_model", "vision_model", "vision_prompt", "max_concurrent_requests"));
+            "request_timeout_sec", "embedding_model", "vision_model", "vision_prompt", "max_concurrent_requests",
+            "dimensions", "encoding_format"));
 
     private final Function<String, String> environment;
 
@@ -105,7 +108,34 @@ public final class ClientOptions {
         if (timeoutSec != null) {
             builder.requestTimeout(Duration.ofSeconds(timeoutSec));
         }
+        LimitSpec limit = maxConcurrent(map.get("max_concurrent_requests"));
+        if (limit != null) {
+            builder.maxConcurrentRequests(limit);
+        }
+        Integer dimensions = positive(map.get("dimensions"), "dimensions", TextSpecBuilder.MAX_DIMENSIONS);
+        if (dimensions != null) {
+            builder.dimensions(dimensions);
+        }
+        if (map.get("encoding_format") != null) {
+            builder.encodingFormat(map.get("encoding_format"));
+        }
         return builder.build(environment);
+    }
+
+    /** {@code 'auto'} or a whole number 1..{@value TextSpecBuilder#MAX_CONCURRENT}; null when not given. */
+    static LimitSpec maxConcurrent(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.trim().equalsIgnoreCase("auto")) {
+            return LimitSpec.auto();
+        }
+        try {
+            return LimitSpec.fixed(positive(value, "max_concurrent_requests", TextSpecBuilder.MAX_CONCURRENT));
+        } catch (RembedException e) {
+            throw new RembedException("option 'max_concurrent_requests' must be 'auto' or a whole number from 1 to "
+                    + TextSpecBuilder.MAX_CONCURRENT + ", got '" + value + "'");
+        }
     }
 
     static Integer positive(String value, String option, int max) {

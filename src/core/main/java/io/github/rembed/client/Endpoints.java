@@ -3,6 +3,8 @@ package io.github.rembed.client;
 import io.github.rembed.RembedException;
 import io.github.rembed.http.Redactor;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -169,6 +171,22 @@ final class Endpoints {
             p = p.substring(0, p.length() - 1);
         }
         return p;
+    }
+
+    /**
+     * The URLs of a {@code url} option that lists several endpoints, comma-separated (one URL
+     * is a list of one), trimmed.
+     */
+    static List<String> list(String url) {
+        List<String> out = new ArrayList<>();
+        for (String part : url.split(",", -1)) {
+            if (part.isBlank()) {
+                throw new RembedException(url.isBlank() ? "url must not be empty"
+                        : "url lists an empty endpoint; separate the URLs with single commas");
+            }
+            out.add(part.trim());
+        }
+        return out;
     }
 
     /** For messages: the URL without its query string, which may hold credentials, and without a password. */

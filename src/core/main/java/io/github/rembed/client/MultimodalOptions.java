@@ -1,6 +1,7 @@
 package io.github.rembed.client;
 
 import io.github.rembed.RembedException;
+import io.github.rembed.concurrency.LimitSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ public final class MultimodalOptions {
      */
     public static final Set<String> KEYS = new LinkedHashSet<>(List.of("format", "url", "key", "vision_model",
             "embedding_model", "vision_prompt", "max_concurrent_requests", "request_timeout_sec", "batch_size",
-            "model"));
+            "model", "dimensions", "encoding_format"));
 
     private final Function<String, String> environment;
 
@@ -75,8 +76,8 @@ public final class MultimodalOptions {
             throw new RembedException("format must be ollama or openai: " + (format == Provider.LOCAL
                     ? "there is no in-process vision model" : format.id() + " has no vision model here"));
         }
-        int maxConcurrent = orDefault(ClientOptions.positive(map.get("max_concurrent_requests"),
-                "max_concurrent_requests", MultimodalSpec.MAX_CONCURRENT), MultimodalSpec.DEFAULT_MAX_CONCURRENT);
+        LimitSpec limit = ClientOptions.maxConcurrent(map.get("max_concurrent_requests"));
+        int maxConcurrent = limit == null || limit.adaptive() ? MultimodalSpec.DEFAULT_MAX_CONCURRENT : limit.fixed();
         int timeoutSec = orDefault(ClientOptions.positive(map.get("request_timeout_sec"), "request_timeout_sec",
                 TextSpecBuilder.MAX_TIMEOUT_SEC), MultimodalSpec.DEFAULT_TIMEOUT_SEC);
         int batchSize = orDefault(ClientOptions.positive(map.get("batch_size"), "batch_size",
@@ -99,6 +100,18 @@ public final class MultimodalOptions {
         try {
             TextSpecBuilder text = TextSpecBuilder.forOptions(embedding.provider).model(embedding.model)
                     .batchSize(batchSize).requestTimeout(timeout);
+            // The embedding side gets the same limit per endpoint, and the vector options.
+            if (limit != null) {
+                text.maxConcurrentRequests(limit);
+            }
+            Integer dimensions = ClientOptions.positive(map.get("dimensions"), "dimensions",
+                    TextSpecBuilder.MAX_DIMENSIONS);
+            if (dimensions != null) {
+                text.dimensions(dimensions);
+            }
+            if (map.get("encoding_format") != null) {
+                text.encodingFormat(map.get("encoding_format"));
+            }
             if (embedding.provider == format && map.get("url") != null) {
                 text.url(map.get("url"));
             }
@@ -109,9 +122,10 @@ public final class MultimodalOptions {
         } catch (RembedException e) {
             throw new RembedException("embedding_model: " + e.getMessage());
         }
-        return new MultimodalSpec(visionSpec, embeddingSpec, maxConcurrent, timeout, batchSize);
+        return new MultimodalSpec(visionSpec, embeddingSpec, maxConcurrent, timeout, batchSize, limit);
     }
 
+    /** The vision side; {@code url} may list several servers, comma-separated. */
     private VisionSpec visionSpec(Side side, String url, String key, String prompt, Duration timeout) {
         VisionSpecBuilder builder = new VisionSpecBuilder(side.provider, side.model).key(key).timeout(timeout);
         if (prompt != null) {

@@ -1,9 +1,11 @@
 package io.github.rembed.client;
 
 import io.github.rembed.RembedException;
+import io.github.rembed.concurrency.LimitSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -16,14 +18,20 @@ import java.util.function.Function;
 public final class TextSpecBuilder {
     static final int MAX_BATCH_SIZE = 2048;
     static final int MAX_TIMEOUT_SEC = 3600;
+    /** Highest {@code max_concurrent_requests} a user may give; {@code 'auto'} stays within it too. */
+    static final int MAX_CONCURRENT = 256;
+    static final int MAX_DIMENSIONS = 65_536;
 
     private final Provider provider;
     private final boolean sqlNames;
     private String model;
-    private String url;
+    private List<String> urls;
     private String key;
     private Integer batchSize;
     private Duration timeout = ClientSpec.DEFAULT_TIMEOUT;
+    private LimitSpec maxConcurrent;
+    private Integer dimensions;
+    private String encodingFormat;
 
     private TextSpecBuilder(Provider provider, boolean sqlNames) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -53,7 +61,10 @@ public final class TextSpecBuilder {
         return this;
     }
 
-    /** Where requests go: the full endpoint or the provider's base URL, as for SQL clients. */
+    /**
+     * Where requests go: the full endpoint or the provider's base URL, as for SQL clients; several
+     * model servers that serve the same model may be listed, comma-separated.
+     */
     public TextSpecBuilder url(String url) {
         if (provider == Provider.LOCAL) {
             throw invalid("the local model takes no url");
@@ -62,10 +73,32 @@ public final class TextSpecBuilder {
             throw invalid("url must not be empty");
         }
         try {
-            this.url = Endpoints.checked(url);
+            return urls(Endpoints.list(url));
         } catch (RembedException e) {
             throw invalid(e.getMessage());
         }
+    }
+
+    /** Several model servers that serve the same model; each request goes to one of them. */
+    public TextSpecBuilder urls(List<String> urls) {
+        if (provider == Provider.LOCAL) {
+            throw invalid("the local model takes no url");
+        }
+        if (urls == null || urls.isEmpty()) {
+            throw invalid(name("url", "urls") + " must list at least one URL");
+        }
+        List<String> checked = new ArrayList<>(urls.size());
+        for (String u : urls) {
+            if (u == null || u.isBlank()) {
+                throw invalid("url must not be empty");
+            }
+            try {
+                checked.add(Endpoints.checked(u));
+            } catch (RembedException e) {
+                throw invalid(e.getMessage());
+            }
+        }
+        this.urls = checked;
         return this;
     }
 
@@ -98,6 +131,49 @@ public final class TextSpecBuilder {
         return this;
     }
 
+    /** Requests in flight at once per server, from 1 to {@value #MAX_CONCURRENT}, shared by the whole process. */
+    public TextSpecBuilder maxConcurrentRequests(int n) {
+        if (n < 1 || n > MAX_CONCURRENT) {
+            throw invalid(name("max_concurrent_requests", "maxConcurrentRequests") + " must be 'auto' or a whole number"
+                    + " from 1 to " + MAX_CONCURRENT + ", got " + n);
+        }
+        this.maxConcurrent = LimitSpec.fixed(n);
+        return this;
+    }
+
+    /** An adaptive limit per server ({@code 'auto'}): it grows while replies come back well and shrinks on overload. */
+    public TextSpecBuilder adaptiveConcurrency() {
+        this.maxConcurrent = LimitSpec.auto();
+        return this;
+    }
+
+    TextSpecBuilder maxConcurrentRequests(LimitSpec limit) {
+        return limit.adaptive() ? adaptiveConcurrency() : maxConcurrentRequests(limit.fixed());
+    }
+
+    /** The vector length asked of the model, for OpenAI-style and Ollama servers. */
+    public TextSpecBuilder dimensions(int dimensions) {
+        if (dimensions < 1 || dimensions > MAX_DIMENSIONS) {
+            throw invalid(name("dimensions", "dimensions") + " must be a whole number from 1 to " + MAX_DIMENSIONS
+                    + ", got " + dimensions);
+        }
+        this.dimensions = dimensions;
+        return this;
+    }
+
+    /**
+     * {@code float} or {@code base64}: how OpenAI-style servers send vectors. OpenAI and Azure
+     * default to base64 (a quarter of the bytes of JSON numbers); a reply in numbers is read either way.
+     */
+    public TextSpecBuilder encodingFormat(String format) {
+        String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+        if (!f.equals("float") && !f.equals("base64")) {
+            throw invalid(name("encoding_format", "encodingFormat") + " must be 'float' or 'base64', got '" + format + "'");
+        }
+        this.encodingFormat = f;
+        return this;
+    }
+
     /**
      * These settings as the options of a {@code temp.rembed_clients} row, the JSON
      * {@code rembed_client_options} would write: only what was set, so a key variable read
@@ -111,8 +187,8 @@ public final class TextSpecBuilder {
         if (provider == Provider.LLAMAFILE || model != null && provider != Provider.LOCAL) {
             pairs.addAll(List.of("model", model != null ? model : "llamafile"));
         }
-        if (url != null) {
-            pairs.addAll(List.of("url", url));
+        if (urls != null) {
+            pairs.addAll(List.of("url", String.join(",", urls)));
         }
         if (key != null) {
             pairs.addAll(List.of("key", key));
@@ -122,6 +198,16 @@ public final class TextSpecBuilder {
         }
         if (!timeout.equals(ClientSpec.DEFAULT_TIMEOUT)) {
             pairs.addAll(List.of("request_timeout_sec", timeout.toSeconds()));
+        }
+        if (maxConcurrent != null) {
+            pairs.addAll(List.of("max_concurrent_requests",
+                    maxConcurrent.adaptive() ? "auto" : (Object) (long) maxConcurrent.fixed()));
+        }
+        if (dimensions != null) {
+            pairs.addAll(List.of("dimensions", (long) dimensions));
+        }
+        if (encodingFormat != null) {
+            pairs.addAll(List.of("encoding_format", encodingFormat));
         }
         return OptionsJson.fromPairs(pairs, ClientOptions.TEXT_KEYS);
     }
@@ -141,12 +227,66 @@ public final class TextSpecBuilder {
         if (modelName == null) {
             throw invalid(sqlNames ? "model must not be empty" : "model is required for " + provider.id());
         }
-        String endpoint = Endpoints.embedding(provider, url, modelName, environment);
-        int batch = provider.wire(endpoint).oneTextPerRequest() ? 1
+        List<String> endpoints = endpoints(modelName, environment);
+        String endpoint = endpoints.isEmpty() ? null : endpoints.get(0);
+        Wire wire = provider.wire(endpoint);
+        int batch = wire.oneTextPerRequest() ? 1
                 : batchSize == null ? provider.defaultBatchSize() : withinProviderLimit(batchSize);
-        Keys.Choice choice = provider == Provider.LOCAL ? Keys.Choice.NONE
-                : Keys.choose(provider, endpoint, key, environment);
-        return new ClientSpec(provider, modelName, endpoint, choice.key(), choice.missing(), batch, timeout);
+        Keys.Choice choice = provider == Provider.LOCAL ? Keys.Choice.NONE : key(endpoints, environment);
+        if (dimensions != null && wire != Wire.OPENAI && wire != Wire.OLLAMA) {
+            throw invalid(name("dimensions", "dimensions") + " is sent to OpenAI-style and Ollama servers only; "
+                    + provider.id() + " takes none here");
+        }
+        return new ClientSpec(provider, modelName, endpoint, choice.key(), choice.missing(), batch, timeout, endpoints,
+                maxConcurrent, dimensions, base64(wire));
+    }
+
+    /**
+     * Every endpoint the url lists, each normalised as a single URL is; the provider's default
+     * endpoint when none was given; none for the local model.
+     */
+    private List<String> endpoints(String modelName, Function<String, String> environment) {
+        if (urls == null) {
+            String only = Endpoints.embedding(provider, null, modelName, environment);
+            return only == null ? List.of() : List.of(only);
+        }
+        List<String> out = new ArrayList<>();
+        for (String one : urls) {
+            String u = Endpoints.embedding(provider, one, modelName, environment);
+            if (!out.contains(u)) {
+                out.add(u);
+            }
+        }
+        for (String u : out) {
+            if (provider.wire(u) != provider.wire(out.get(0))) {
+                throw invalid("the endpoints in " + (sqlNames ? "'url'" : "urls") + " speak different APIs ("
+                        + provider.wire(out.get(0)) + " and " + provider.wire(u) + "); list servers of one kind");
+            }
+        }
+        return out;
+    }
+
+    /** An environment key goes only to the provider's own origin: with several endpoints, to all of them or none. */
+    private Keys.Choice key(List<String> endpoints, Function<String, String> environment) {
+        Keys.Choice first = Keys.choose(provider, endpoints.get(0), key, environment);
+        for (String u : endpoints) {
+            if (!Keys.choose(provider, u, key, environment).equals(first)) {
+                return Keys.Choice.NONE;
+            }
+        }
+        return first;
+    }
+
+    /** Whether replies are asked for as base64 float32: see {@link #encodingFormat(String)}. */
+    private boolean base64(Wire wire) {
+        if (encodingFormat == null) {
+            return wire == Wire.OPENAI && (provider == Provider.OPENAI || provider == Provider.AZURE);
+        }
+        if (wire != Wire.OPENAI) {
+            throw invalid(name("encoding_format", "encodingFormat") + " is sent to OpenAI-style servers only; "
+                    + provider.id() + " takes none here");
+        }
+        return encodingFormat.equals("base64");
     }
 
     private int withinProviderLimit(int requested) {

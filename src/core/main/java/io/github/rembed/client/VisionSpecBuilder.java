@@ -2,6 +2,7 @@ package io.github.rembed.client;
 
 import io.github.rembed.RembedException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -14,7 +15,7 @@ public final class VisionSpecBuilder {
 
     private final Provider provider;
     private final String model;
-    private String url;
+    private List<String> urls;
     private String key;
     private String prompt = VisionSpec.DEFAULT_PROMPT;
     private Duration timeout = ClientSpec.DEFAULT_TIMEOUT;
@@ -38,8 +39,9 @@ public final class VisionSpecBuilder {
         return p == Provider.OLLAMA || p == Provider.OPENAI;
     }
 
+    /** The vision server, or several that serve the same model, comma-separated. */
     public VisionSpecBuilder url(String url) {
-        this.url = Endpoints.checked(Objects.requireNonNull(url, "url"));
+        this.urls = Endpoints.list(Objects.requireNonNull(url, "url")).stream().map(Endpoints::checked).toList();
         return this;
     }
 
@@ -61,14 +63,22 @@ public final class VisionSpecBuilder {
         return this;
     }
 
-    /** The spec; an environment key only for the provider's own host, as for text clients. */
+    /** The spec; an environment key only for the provider's own host, as for text clients: with several servers, all or none. */
     public VisionSpec build(Function<String, String> environment) {
         if (provider == Provider.OLLAMA) {
-            String base = url == null ? Endpoints.ollamaHost(environment.apply("OLLAMA_HOST")) : Endpoints.ollamaBase(url);
-            return new VisionSpec(Provider.OLLAMA, model, base, key, null, prompt, timeout);
+            List<String> bases = urls == null ? List.of(Endpoints.ollamaHost(environment.apply("OLLAMA_HOST")))
+                    : urls.stream().map(Endpoints::ollamaBase).distinct().toList();
+            return new VisionSpec(Provider.OLLAMA, model, bases.get(0), key, null, prompt, timeout, bases);
         }
-        String base = url == null ? OPENAI_BASE : Endpoints.openAiBase(url);
-        Keys.Choice choice = Keys.choose(Provider.OPENAI, base, key, environment);
-        return new VisionSpec(Provider.OPENAI, model, base, choice.key(), choice.missing(), prompt, timeout);
+        List<String> bases = urls == null ? List.of(OPENAI_BASE)
+                : urls.stream().map(Endpoints::openAiBase).distinct().toList();
+        Keys.Choice choice = Keys.choose(Provider.OPENAI, bases.get(0), key, environment);
+        for (String base : bases) {
+            if (!Keys.choose(Provider.OPENAI, base, key, environment).equals(choice)) {
+                choice = Keys.Choice.NONE;
+            }
+        }
+        return new VisionSpec(Provider.OPENAI, model, bases.get(0), choice.key(), choice.missing(), prompt, timeout,
+                bases);
     }
 }

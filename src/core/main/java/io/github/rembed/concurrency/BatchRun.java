@@ -1,5 +1,6 @@
 package io.github.rembed.concurrency;
 
+import io.github.rembed.engine.RequestFailures;
 import io.github.rembed.http.Redactor;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,7 +9,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +25,8 @@ final class BatchRun {
     private final List<String> texts;
     private final boolean failFast;
     private final int batches;
-    private ExecutorService workers;
+    private Workers workers;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private volatile boolean stopping;
     /** Attempts started per batch; caller thread only. */
     private final int[] attempts;
 
@@ -80,7 +79,7 @@ final class BatchRun {
     }
 
     void run() {
-        workers = Workers.forCaller(Thread.currentThread());
+        workers = new Workers(Thread.currentThread(), "rembed-batches", Workers.LIVE);
         TreeSet<Integer> ready = new TreeSet<>();
         for (int b = 0; b < batches; b++) {
             ready.add(b);
@@ -151,11 +150,9 @@ final class BatchRun {
             cancelled = true;
         } finally {
             if (!clean || cancelled || stop()) {
-                stopping = true;
-                workers.shutdownNow();
+                workers.stop();
             }
-            workers.shutdown();
-            interrupted |= Workers.await(workers);
+            interrupted |= workers.finish();
             for (Event e; (e = events.poll()) != null; ) {
                 if (!(e instanceof Again)) {
                     handle(e, later, tried); // finished before the call stopped: keep its result
@@ -197,8 +194,8 @@ final class BatchRun {
                     t.clear(); // each has failed it once: any may serve it now, the latest failure last
                     t.add(a.failedOn);
                 }
-                long delay = elsewhere ? 0 : Backoff.nanos(job.retry(), attempts[a.batch] + 1,
-                        a.failure.retryAfter(), ThreadLocalRandom.current().nextDouble());
+                long delay = elsewhere ? 0 : job.retry().delayBefore(attempts[a.batch] + 1, a.failure.retryAfter(),
+                        ThreadLocalRandom.current().nextDouble()).toNanos();
                 later.add(new Due(a.batch, System.nanoTime() + delay));
                 return 0;
             }
@@ -207,7 +204,7 @@ final class BatchRun {
 
     private void start(int batch, int attempt, Lease lease) {
         try {
-            workers.execute(Workers.counted(() -> attempt(batch, attempt, lease)));
+            workers.execute(() -> attempt(batch, attempt, lease));
         } catch (RuntimeException e) {
             lease.close();
             throw e;
@@ -221,8 +218,11 @@ final class BatchRun {
      */
     private void attempt(int batch, int attempt, Lease lease) {
         List<String> chunk = texts.subList(from(batch), to(batch));
+        TokenUsage usage = new TokenUsage(job.usage(), lease.endpoint().usage());
+        job.stats().request();
         try {
-            List<float[]> reply = job.call().embed(lease.baseUrl(), chunk, job.usage());
+            List<float[]> reply = job.call().embed(lease.baseUrl(), chunk, usage);
+            job.stats().tokens(usage.inputTokens(), usage.outputTokens());
             String problem = problem(reply, chunk.size());
             if (problem != null) {
                 events.add(new Failed(batch, job.what() + ": " + problem, null));
@@ -230,16 +230,19 @@ final class BatchRun {
                 return;
             }
             lease.succeeded();
+            job.stats().embedded(reply.size());
             events.add(new Done(batch, reply));
         } catch (Throwable e) {
             Failure f = Failure.of(e);
-            if (stopping || Thread.currentThread().isInterrupted()) {
+            if (workers.stopping() || Thread.currentThread().isInterrupted()) {
                 events.add(new Failed(batch, null, e));
-            } else if (f.outcome().retryable() && attempt < maxAttempts()) {
+            } else if (f.outcome().retryable() && attempt < maxAttempts()
+                    && (!f.elsewhereOnly() || job.endpoints().openBesides(Set.of(lease.endpoint())))) {
+                job.stats().retry();
                 events.add(new Again(batch, f, lease.endpoint()));
             } else {
                 String tries = attempt > 1 ? " after " + attempt + " attempts" : "";
-                events.add(new Failed(batch, job.what() + ": " + Redactor.describe(e) + tries, e));
+                events.add(new Failed(batch, job.what() + ": " + RequestFailures.reason(e) + tries, e));
             }
             lease.failed(f, e);
             if (e instanceof Error error) {

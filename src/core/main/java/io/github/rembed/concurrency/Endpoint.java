@@ -12,6 +12,8 @@ final class Endpoint {
     private long successes;
     private long drops;
     private long failures;
+    /** Tokens the provider counted in this endpoint's replies, since the process started. */
+    private final TokenUsage usage = new TokenUsage();
 
     Endpoint(String baseUrl, LimitAlgorithm algorithm, Health.Settings health, LongSupplier clock) {
         this.baseUrl = baseUrl;
@@ -36,6 +38,25 @@ final class Endpoint {
     /** Under the lock: a request may go here right now. */
     boolean hasRoom(long now) {
         return health.open(now) && limit.hasRoom();
+    }
+
+    /** Under the lock: the limit has room, whatever the endpoint's health. */
+    boolean limitHasRoom() {
+        return limit.hasRoom();
+    }
+
+    /** Under the lock: nanoseconds until a set-aside endpoint is tried again; 0 otherwise. */
+    long asideFor(long now) {
+        return health.asideFor(now);
+    }
+
+    /** The current limit. */
+    int limit() {
+        return limit.limit();
+    }
+
+    TokenUsage usage() {
+        return usage;
     }
 
     /** Under the lock. */
@@ -71,7 +92,8 @@ final class Endpoint {
         Admission.LOCK.lock();
         try {
             return new EndpointStatus(Redactor.scrub(baseUrl), health.state(now()).label, limit.limit(),
-                    limit.inFlight(), limit.adaptive(), successes, drops, failures);
+                    limit.inFlight(), limit.adaptive(), successes, drops, failures, usage.inputTokens(),
+                    usage.outputTokens());
         } finally {
             Admission.LOCK.unlock();
         }

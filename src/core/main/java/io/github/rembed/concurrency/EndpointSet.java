@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
@@ -22,12 +21,11 @@ import java.util.function.BooleanSupplier;
  * is set aside and later takes one trial request before it gets full load again (see
  * {@link Health}).
  *
- * <p>When every endpoint is set aside, {@link #acquire} fails at once with an error naming
- * them, when each will be tried again and its last error. The alternatives were worse: to
- * wait would hold callers for up to the longest backoff behind servers known to be down, and
- * to send to the least recently failed would spend a timeout per request on a server that
- * most likely is still down. A user who fixes the server only waits out the backoff (1 s,
- * doubling to at most 30 s while the endpoint keeps failing).
+ * <p>Setting aside only steers requests between endpoints; it never turns one away. When every
+ * endpoint is set aside, requests go to the one due back soonest as if it were healthy: a
+ * client with one server keeps trying it on every call, as it would without this class, and
+ * a fleet that is down entirely reports each request's own error (a refused connection, a
+ * 500) rather than one about endpoint health. A reply brings an endpoint back at once.
  */
 public final class EndpointSet {
     private static final Map<Key, Endpoint> SHARED = new ConcurrentHashMap<>();
@@ -65,11 +63,17 @@ public final class EndpointSet {
         return new EndpointSet(stage, list);
     }
 
+    /** Endpoints of their own, shared with nothing and not listed by {@link #describeShared()}. */
+    public static EndpointSet unshared(String stage, List<String> baseUrls, LimitSpec limit) {
+        return new EndpointSet(stage, new LinkedHashSet<>(baseUrls).stream()
+                .map(url -> new Endpoint(url, limit.newAlgorithm(), Health.Settings.DEFAULT, System::nanoTime))
+                .toList());
+    }
+
     /**
      * Waits for a place on the least-loaded endpoint that has room.
      *
      * @param cancelled asked on this thread every few milliseconds while waiting
-     * @throws RembedException                               when every endpoint is set aside
      * @throws java.util.concurrent.CancellationException when {@code cancelled} said so
      * @throws InterruptedException                          when interrupted while waiting
      */
@@ -87,7 +91,7 @@ public final class EndpointSet {
         return Admission.acquire(() -> claim(avoid), cancelled, timeoutNanos, Lease::close);
     }
 
-    /** Under the lock: a lease on the best endpoint with room, null to wait, or an error when none is open. */
+    /** Under the lock: a lease on the best endpoint with room, or null to wait. */
     private Lease claim(Collection<Endpoint> avoid) {
         long now = endpoints.get(0).now();
         Endpoint best = null;
@@ -109,9 +113,20 @@ public final class EndpointSet {
             return best.take(now);
         }
         if (!preferredOpen) {
-            throw allSetAside(now);
+            return soonestBack(now);
         }
         return null;
+    }
+
+    /** Under the lock, when every endpoint is set aside: a lease on the one due back soonest that has room. */
+    private Lease soonestBack(long now) {
+        Endpoint soonest = null;
+        for (Endpoint e : endpoints) {
+            if (e.limitHasRoom() && (soonest == null || e.asideFor(now) < soonest.asideFor(now))) {
+                soonest = e;
+            }
+        }
+        return soonest == null ? null : soonest.take(now);
     }
 
     /** Whether an endpoint outside {@code tried} could take a request now or soon (is not set aside). */
@@ -130,16 +145,38 @@ public final class EndpointSet {
         }
     }
 
-    private RembedException allSetAside(long now) {
-        StringJoiner each = new StringJoiner("; ");
-        endpoints.forEach(e -> each.add(e.describeAside(now)));
-        return new RembedException(stage + ": every endpoint is set aside after repeated failures, so no request "
-                + "was sent: " + each);
-    }
-
     /** Each endpoint as it is now. */
     public List<EndpointStatus> status() {
         return endpoints.stream().map(Endpoint::status).toList();
+    }
+
+    /**
+     * Requests this set may have in flight right now: the sum of its endpoints' current limits,
+     * those set aside left out (at least 1). How much work is worth preparing at once.
+     */
+    public int capacity() {
+        Admission.LOCK.lock();
+        try {
+            long now = endpoints.get(0).now();
+            int sum = 0;
+            for (Endpoint e : endpoints) {
+                if (e.eligible(now)) {
+                    sum += e.limit();
+                }
+            }
+            return Math.max(1, sum);
+        } finally {
+            Admission.LOCK.unlock();
+        }
+    }
+
+    /** Every endpoint of every shared set in this process, by stage then URL, for {@code rembed_debug()}. */
+    public static List<String> describeShared() {
+        return SHARED.entrySet().stream()
+                .sorted(java.util.Comparator.comparing((Map.Entry<Key, Endpoint> e) -> e.getKey().stage())
+                        .thenComparing(e -> e.getKey().baseUrl()).thenComparing(e -> e.getKey().limit().toString()))
+                .map(e -> e.getKey().stage() + " " + e.getValue().status().describe())
+                .toList();
     }
 
     public List<String> baseUrls() {

@@ -13,9 +13,15 @@ import java.util.concurrent.CancellationException;
  * What a request's exception means for limits, health and retrying, read from the first
  * cause that tells: a provider reply's status, a provider I/O failure, or a JDK network error.
  *
- * @param retryAfter the server's {@code Retry-After}, or null
+ * @param retryAfter    the server's {@code Retry-After}, or null
+ * @param elsewhereOnly the server could not be reached (refused or dropped connection): worth
+ *                      trying on another endpoint at once, not on this one again
  */
-record Failure(Outcome outcome, Duration retryAfter) {
+record Failure(Outcome outcome, Duration retryAfter, boolean elsewhereOnly) {
+
+    Failure(Outcome outcome, Duration retryAfter) {
+        this(outcome, retryAfter, false);
+    }
 
     static Failure of(Throwable error) {
         if (Thread.currentThread().isInterrupted()) {
@@ -26,13 +32,13 @@ record Failure(Outcome outcome, Duration retryAfter) {
                 return new Failure(ofStatus(http.statusCode()), http.retryAfter().orElse(null));
             }
             if (t instanceof ProviderIoException io) {
-                return new Failure(io.retryable() ? Outcome.UNAVAILABLE : Outcome.FAILED, null);
+                return io.retryable() ? new Failure(Outcome.UNAVAILABLE, null) : new Failure(Outcome.FAILED, null, true);
             }
             if (t instanceof InterruptedException || t instanceof CancellationException) {
                 return new Failure(Outcome.IGNORED, null);
             }
             if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
-                return new Failure(Outcome.FAILED, null);
+                return new Failure(Outcome.FAILED, null, true);
             }
             if (t instanceof HttpTimeoutException || t instanceof InterruptedIOException) {
                 return new Failure(Outcome.UNAVAILABLE, null);

@@ -3,6 +3,7 @@ package io.github.rembed.concurrency;
 import io.github.rembed.ItemResult;
 import io.github.rembed.RembedException;
 import io.github.rembed.Stage;
+import io.github.rembed.engine.CallStats;
 import io.github.rembed.engine.RetryPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +20,9 @@ import java.util.function.BooleanSupplier;
  * attempt is counted by the endpoint's limit and health: a batch that failed for the server's
  * sake (429, 5xx, timeout, refused connection) goes at once to an endpoint it has not failed
  * on, if one is open, else waits ({@code Retry-After}, or exponential backoff) and tries again,
- * up to the policy's attempts plus one per further endpoint. A batch refused for its content
- * (another 4xx, a malformed reply) is not tried again.
+ * up to the policy's attempts plus one per further endpoint. A server that cannot be reached
+ * (refused or dropped connection) is not tried again itself, only another endpoint is. A batch
+ * refused for its content (another 4xx, a malformed reply) is not tried again.
  *
  * <p>The calling thread waits, asks the cancellation check every few milliseconds and honours
  * interruption; on cancellation, or on the first failure of {@link #embedAll}, requests in
@@ -49,9 +51,10 @@ public final class TextBatches {
     private final String what;
     private final TokenUsage usage;
     private final BooleanSupplier cancelled;
+    private final CallStats stats;
 
     private TextBatches(EndpointSet endpoints, BatchCall call, int batchSize, RetryPolicy retry, String what,
-                        TokenUsage usage, BooleanSupplier cancelled) {
+                        TokenUsage usage, BooleanSupplier cancelled, CallStats stats) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.call = Objects.requireNonNull(call, "call");
         this.batchSize = batchSize;
@@ -59,38 +62,44 @@ public final class TextBatches {
         this.what = Objects.requireNonNull(what, "what");
         this.usage = Objects.requireNonNull(usage, "usage");
         this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
+        this.stats = Objects.requireNonNull(stats, "stats");
     }
 
     /** Batches of 64, {@link RetryPolicy#DEFAULT}, no cancellation check, usage counted in a fresh {@link TokenUsage}. */
     public static TextBatches over(EndpointSet endpoints, BatchCall call) {
         return new TextBatches(endpoints, call, 64, RetryPolicy.DEFAULT, endpoints.stage(), new TokenUsage(),
-                () -> false);
+                () -> false, new CallStats());
     }
 
     public TextBatches batchSize(int n) {
         if (n < 1) {
             throw new RembedException(what + ": batch_size must be at least 1, got " + n);
         }
-        return new TextBatches(endpoints, call, n, retry, what, usage, cancelled);
+        return new TextBatches(endpoints, call, n, retry, what, usage, cancelled, stats);
     }
 
     public TextBatches retry(RetryPolicy policy) {
-        return new TextBatches(endpoints, call, batchSize, policy, what, usage, cancelled);
+        return new TextBatches(endpoints, call, batchSize, policy, what, usage, cancelled, stats);
     }
 
     /** How errors name the caller, for example {@code "client 'docs' (openai text-embedding-3-small)"}. */
     public TextBatches describedAs(String description) {
-        return new TextBatches(endpoints, call, batchSize, retry, description, usage, cancelled);
+        return new TextBatches(endpoints, call, batchSize, retry, description, usage, cancelled, stats);
     }
 
     /** Where the batches' token counts are summed. */
     public TextBatches usage(TokenUsage sink) {
-        return new TextBatches(endpoints, call, batchSize, retry, what, sink, cancelled);
+        return new TextBatches(endpoints, call, batchSize, retry, what, sink, cancelled, stats);
     }
 
     /** Asked on the calling thread every few milliseconds; true stops the call. */
     public TextBatches cancellation(BooleanSupplier check) {
-        return new TextBatches(endpoints, call, batchSize, retry, what, usage, check);
+        return new TextBatches(endpoints, call, batchSize, retry, what, usage, check, stats);
+    }
+
+    /** Where each attempt is counted as a request (a retry also as a retry), with its tokens. */
+    public TextBatches stats(CallStats sink) {
+        return new TextBatches(endpoints, call, batchSize, retry, what, usage, cancelled, sink);
     }
 
     /**
@@ -167,5 +176,9 @@ public final class TextBatches {
 
     BooleanSupplier cancelled() {
         return cancelled;
+    }
+
+    CallStats stats() {
+        return stats;
     }
 }

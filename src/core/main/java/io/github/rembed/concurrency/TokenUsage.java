@@ -7,12 +7,25 @@ public final class TokenUsage {
     private final LongAdder input = new LongAdder();
     private final LongAdder output = new LongAdder();
     private final LongAdder replies = new LongAdder();
+    private final TokenUsage[] alsoInto;
+
+    public TokenUsage() {
+        this.alsoInto = new TokenUsage[0];
+    }
+
+    /** Counts that are also added to each of {@code alsoInto}: one request's usage, summed per call and per endpoint. */
+    public TokenUsage(TokenUsage... alsoInto) {
+        this.alsoInto = alsoInto.clone();
+    }
 
     /** Adds one reply's counts; a count the provider did not send is 0. */
     public void add(long inputTokens, long outputTokens) {
         input.add(Math.max(0, inputTokens));
         output.add(Math.max(0, outputTokens));
         replies.increment();
+        for (TokenUsage other : alsoInto) {
+            other.add(inputTokens, outputTokens);
+        }
     }
 
     public long inputTokens() {

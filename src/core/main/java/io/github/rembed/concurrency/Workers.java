@@ -2,60 +2,89 @@ package io.github.rembed.concurrency;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads one call's requests run on: virtual threads, except for a virtual caller. A SQL
- * function runs inside native code on its caller's thread, and a virtual caller pins its
- * carrier while it waits; with few cores, virtual callers waiting on virtual workers can
- * occupy every carrier and deadlock. So a virtual caller gets platform workers.
+ * The threads one call's requests run on, and their stop. Normally virtual threads. But a
+ * SQL function runs inside native code on its caller's thread, and a virtual caller pins its
+ * carrier while it waits: with few cores, virtual callers waiting on virtual workers can
+ * occupy every carrier and deadlock. So a virtual caller gets platform workers instead, and
+ * so does a worker of such a call that starts workers of its own (an image call's caption
+ * batch that sends its requests through {@link TextBatches}): the virtual caller still waits.
  */
-final class Workers {
-    /** Worker tasks running right now, process-wide; tests use it to see that nothing is left behind. */
+public final class Workers {
+    /** Worker tasks of {@link TextBatches} calls running right now; tests use it to see that nothing is left behind. */
     static final AtomicInteger LIVE = new AtomicInteger();
 
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
     /** How long a stopping call waits for its workers before it interrupts them again and returns. */
     private static final long SHUTDOWN_WAIT_SEC = 10;
+    /** True on a platform worker that serves a virtual caller: its own workers must be platform threads too. */
+    private static final ThreadLocal<Boolean> SERVES_VIRTUAL_CALLER = ThreadLocal.withInitial(() -> false);
 
-    private Workers() {
+    private final ExecutorService executor;
+    private final AtomicInteger live;
+    private final boolean platform;
+    private volatile boolean stopping;
+
+    /**
+     * Workers for a call made on {@code caller}; {@code live} counts their tasks while they run.
+     *
+     * @param name what the threads are named after, e.g. {@code "rembed-pipeline"}
+     */
+    public Workers(Thread caller, String name, AtomicInteger live) {
+        this.live = live;
+        this.platform = caller.isVirtual() || caller == Thread.currentThread() && SERVES_VIRTUAL_CALLER.get();
+        String prefix = name + "-" + NEXT_ID.incrementAndGet() + "-";
+        this.executor = Executors.newThreadPerTaskExecutor(platform
+                ? Thread.ofPlatform().daemon().name(prefix, 0).factory()
+                : Thread.ofVirtual().name(prefix, 0).factory());
     }
 
-    static ExecutorService forCaller(Thread caller) {
-        String prefix = "rembed-batches-" + NEXT_ID.incrementAndGet() + "-";
-        if (caller.isVirtual()) {
-            return Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name(prefix, 0).factory());
-        }
-        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 0).factory());
-    }
-
-    /** Wraps a task so that {@link #LIVE} counts it while it runs. */
-    static Runnable counted(Runnable task) {
-        return () -> {
-            LIVE.incrementAndGet();
+    /** Runs {@code task} on a new worker; throws {@link RejectedExecutionException} once stopped or finished. */
+    public void execute(Runnable task) {
+        executor.execute(() -> {
+            live.incrementAndGet();
+            SERVES_VIRTUAL_CALLER.set(platform);
             try {
                 task.run();
             } finally {
-                LIVE.decrementAndGet();
+                live.decrementAndGet();
             }
-        };
+        });
+    }
+
+    /** Whether the call is being cancelled: workers then start nothing new. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** Cancels: interrupts every running task and refuses new ones. */
+    public void stop() {
+        stopping = true;
+        executor.shutdownNow();
     }
 
     /**
-     * Waits for a shut-down executor's tasks to end, even when this thread was interrupted
-     * (its requests must not outlive the call). Returns whether it was interrupted; the
-     * caller restores the flag.
+     * Refuses new tasks and waits for the running ones, even when this thread is interrupted
+     * (requests must not outlive their call): an interrupt meanwhile stops them and stays set.
+     * Returns whether this thread was interrupted.
      */
-    static boolean await(ExecutorService workers) {
+    public boolean finish() {
+        executor.shutdown();
         boolean interrupted = Thread.interrupted();
         try {
-            if (!workers.awaitTermination(SHUTDOWN_WAIT_SEC, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            if (!executor.awaitTermination(SHUTDOWN_WAIT_SEC, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             interrupted = true;
-            workers.shutdownNow();
+            executor.shutdownNow();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return interrupted;
     }

@@ -7,7 +7,8 @@
  * later). A request takes a {@link io.github.rembed.concurrency.Lease} on the least-loaded
  * healthy endpoint and reports how it went; {@link io.github.rembed.concurrency.TextBatches}
  * sends the batches of one text call concurrently this way and returns results in input
- * order. Limits and health are shared process-wide per stage and URL, so every connection and
+ * order, and {@link io.github.rembed.concurrency.LeasedRequest} sends one request (a vision
+ * request) the same way. Both retry with one lease per attempt. Limits and health are shared process-wide per stage and URL, so every connection and
  * call that talks to one server counts against the same limit.
  */
 package io.github.rembed.concurrency;

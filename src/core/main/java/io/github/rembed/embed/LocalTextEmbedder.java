@@ -7,17 +7,22 @@ import io.github.rembed.RembedException;
 import io.github.rembed.client.ClientSpec;
 import io.github.rembed.engine.CallStats;
 import io.github.rembed.spi.InProcessModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.BooleanSupplier;
 
 /**
- * The in-process model, found on the classpath (artifact {@code rembed-minilm}). It is loaded
+ * The in-process model, found on the classpath (artifact {@code rembed-minilm}), fed chunks of
+ * the client's batch size one after another (the model itself uses every core). It is loaded
  * once per process, on first use, since loading takes about a second; a remote-only
  * application never pays for it.
  */
-final class LocalTextEmbedder extends ChunkedEmbedder {
+final class LocalTextEmbedder implements TextEmbedder {
+    private final ClientSpec spec;
+
     LocalTextEmbedder(ClientSpec spec) {
-        super(spec);
+        this.spec = spec;
     }
 
     private static final class Model {
@@ -34,12 +39,34 @@ final class LocalTextEmbedder extends ChunkedEmbedder {
     }
 
     @Override
-    List<float[]> embedChunk(List<TextSegment> chunk, CallStats stats) {
+    public List<float[]> embed(List<String> texts, CallStats stats) {
+        return embed(texts, stats, () -> false);
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts, CallStats stats, BooleanSupplier cancelled) {
         EmbeddingModel model = Model.INSTANCE;
         if (model == null) {
             throw new RembedException("the in-process model all-minilm-l6-v2 is not on the classpath: add the "
                     + "artifact io.github.rembed:rembed-minilm (the shell and the demo include it)");
         }
-        return model.embedAll(chunk).content().stream().map(Embedding::vector).toList();
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += spec.batchSize()) {
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                throw new RembedException(spec.describe() + ": cancelled");
+            }
+            List<TextSegment> chunk = texts.subList(from, Math.min(texts.size(), from + spec.batchSize()))
+                    .stream().map(TextSegment::from).toList();
+            List<float[]> vectors = model.embedAll(chunk).content().stream().map(Embedding::vector).toList();
+            ReplyCheck.check(vectors, chunk.size(), spec.describe());
+            out.addAll(vectors);
+            stats.embedded(vectors.size());
+        }
+        return out;
+    }
+
+    @Override
+    public ClientSpec spec() {
+        return spec;
     }
 }

@@ -9,14 +9,21 @@ import java.util.List;
  * OpenAI's format, also spoken by Jina, Mixedbread, Mistral, Voyage and Azure OpenAI. Reply
  * items are placed by their {@code index} field, not by the order they arrive in; a reply
  * with a repeated, missing or out-of-range index is refused. A server that sends no index
- * at all is read in order, as sqlite-rembed reads it.
+ * at all is read in order, as sqlite-rembed reads it. With {@code encoding_format: base64}
+ * each embedding comes as the base64 of its little-endian float32s, a quarter of the bytes of
+ * JSON numbers and no number parsing; a server that answers in numbers anyway is read too.
  */
 final class OpenAiWire implements WireFormat {
     /** The field {@code input_type} goes into (Voyage's), or null. */
     private final String inputTypeField;
+    /** The {@code dimensions} asked for, or null. */
+    private final Integer dimensions;
+    private final boolean base64;
 
-    OpenAiWire(String inputTypeField) {
+    OpenAiWire(String inputTypeField, Integer dimensions, boolean base64) {
         this.inputTypeField = inputTypeField;
+        this.dimensions = dimensions;
+        this.base64 = base64;
     }
 
     @Override
@@ -24,6 +31,12 @@ final class OpenAiWire implements WireFormat {
         ObjectNode body = WireFormat.modelAndTexts(model, "input", texts);
         if (inputType != null && inputTypeField != null) {
             body.put(inputTypeField, inputType);
+        }
+        if (dimensions != null) {
+            body.put("dimensions", dimensions);
+        }
+        if (base64) {
+            body.put("encoding_format", "base64");
         }
         return body;
     }
@@ -46,7 +59,10 @@ final class OpenAiWire implements WireFormat {
             if (placed[i] != null) {
                 throw ReplyJson.malformed("index " + i + " appears twice");
             }
-            placed[i] = ReplyJson.vector(item.get("embedding"), "data[" + n + "].embedding");
+            JsonNode embedding = item.get("embedding");
+            String where = "data[" + n + "].embedding";
+            placed[i] = embedding != null && embedding.isTextual() ? ReplyJson.base64Vector(embedding.asText(), where)
+                    : ReplyJson.vector(embedding, where);
         }
         return Arrays.asList(placed);
     }

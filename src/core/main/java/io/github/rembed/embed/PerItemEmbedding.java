@@ -3,7 +3,7 @@ package io.github.rembed.embed;
 import io.github.rembed.ItemResult;
 import io.github.rembed.RembedException;
 import io.github.rembed.Stage;
-import io.github.rembed.engine.Retrier;
+import io.github.rembed.engine.RequestFailures;
 import io.github.rembed.http.Redactor;
 import io.github.rembed.jobs.Job;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class PerItemEmbedding {
             vectors = embedder.embed(chunk.stream().map(texts::get).toList(), job.stats());
         } catch (RuntimeException e) {
             boolean cancelled = Thread.currentThread().isInterrupted();
-            if (chunk.size() > 1 && !cancelled && Retrier.refusedForContent(e)) {
+            if (chunk.size() > 1 && !cancelled && RequestFailures.refusedForContent(e)) {
                 chunk.forEach(i -> embedChunk(List.of(i), texts));
             } else {
                 fail(chunk, cancelled ? Stage.CANCELLED : Stage.EMBEDDING, firstLine(e));

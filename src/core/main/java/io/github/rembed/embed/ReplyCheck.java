@@ -8,25 +8,34 @@ final class ReplyCheck {
     private ReplyCheck() {
     }
 
+    /** As {@link #check(List, int)}, the error naming {@code what}. */
     static void check(List<float[]> vectors, int expected, String what) {
+        try {
+            check(vectors, expected);
+        } catch (RembedException e) {
+            throw new RembedException(what + ": " + e.getMessage());
+        }
+    }
+
+    /** Refuses a reply with another count than expected, empty or non-finite vectors, or mixed sizes. */
+    static void check(List<float[]> vectors, int expected) {
         if (vectors == null || vectors.size() != expected) {
-            throw new RembedException(what + ": malformed reply: expected " + expected + " embedding"
-                    + (expected == 1 ? "" : "s") + ", got " + (vectors == null ? 0 : vectors.size()));
+            throw ReplyJson.malformed("expected " + expected + " embedding" + (expected == 1 ? "" : "s") + ", got "
+                    + (vectors == null ? 0 : vectors.size()));
         }
         int dims = -1;
         for (int i = 0; i < vectors.size(); i++) {
             float[] v = vectors.get(i);
             if (v == null || v.length == 0) {
-                throw new RembedException(what + ": malformed reply: embedding " + i + " is empty");
+                throw ReplyJson.malformed("embedding " + i + " is empty");
             }
             if (dims >= 0 && v.length != dims) {
-                throw new RembedException(what + ": malformed reply: embeddings of " + dims + " and " + v.length
-                        + " dimensions in one reply");
+                throw ReplyJson.malformed("embeddings of " + dims + " and " + v.length + " dimensions in one reply");
             }
             dims = v.length;
             for (float x : v) {
                 if (!Float.isFinite(x)) {
-                    throw new RembedException(what + ": malformed reply: embedding " + i + " has a non-finite value");
+                    throw ReplyJson.malformed("embedding " + i + " has a non-finite value");
                 }
             }
         }
@@ -36,8 +45,8 @@ final class ReplyCheck {
     static void sameDimensions(java.util.concurrent.atomic.AtomicInteger known, int dims, String what) {
         int before = known.compareAndExchange(0, dims);
         if (before != 0 && before != dims) {
-            throw new RembedException(what + ": malformed reply: " + dims + "-dimension embeddings where this model"
-                    + " returned " + before + " before");
+            throw new RembedException((what.isEmpty() ? "" : what + ": ") + "malformed reply: " + dims
+                    + "-dimension embeddings where this model returned " + before + " before");
         }
     }
 }

@@ -3,14 +3,15 @@ package io.github.rembed.embed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rembed.engine.JsonExchange;
 import java.util.List;
 
 /**
  * One embedding API's request body and reply shape. Implementations are stateless; the
- * HTTP exchange, auth and retries are {@link WireEmbeddingModel}'s and the engine's.
+ * HTTP exchange and auth are {@link WireClient}'s, retries the engine's.
  */
 interface WireFormat {
-    ObjectMapper JSON = new ObjectMapper();
+    ObjectMapper JSON = JsonExchange.JSON;
 
     /** {@code {"model": model, field: [texts...]}}, the start of most request bodies. */
     static ObjectNode modelAndTexts(String model, String field, List<String> texts) {

@@ -21,6 +21,8 @@ public final class CallStats {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong inputTokens = new AtomicLong();
+    private final AtomicLong outputTokens = new AtomicLong();
     private final Observer observer;
 
     public CallStats() {
@@ -47,6 +49,20 @@ public final class CallStats {
     /** Texts whose vectors have come back; only the observer counts them. */
     public void embedded(int texts) {
         observer.embedded(texts);
+    }
+
+    /** Tokens a reply says the provider counted (input: the texts or prompt and image; output: a caption). */
+    public void tokens(long input, long output) {
+        inputTokens.addAndGet(Math.max(0, input));
+        outputTokens.addAndGet(Math.max(0, output));
+    }
+
+    public long inputTokens() {
+        return inputTokens.get();
+    }
+
+    public long outputTokens() {
+        return outputTokens.get();
     }
 
     public long requests() {

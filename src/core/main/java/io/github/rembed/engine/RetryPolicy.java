@@ -19,12 +19,18 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         }
     }
 
-    /** Exponential backoff with full jitter below the cap; {@code Retry-After} wins when given. */
-    Duration delayBefore(int attempt, Duration retryAfter, double random) {
+    /**
+     * How long to wait before {@code attempt} (2 for the first retry): the server's
+     * {@code Retry-After} when it sent one, capped by {@link #maxDelay()}, else exponential
+     * backoff with jitter in its upper half.
+     *
+     * @param random uniform in [0, 1)
+     */
+    public Duration delayBefore(int attempt, Duration retryAfter, double random) {
         if (retryAfter != null) {
             return retryAfter.compareTo(maxDelay) > 0 ? maxDelay : retryAfter;
         }
-        long exp = baseDelay.toMillis() << Math.min(attempt - 2, 20);
+        long exp = baseDelay.toMillis() << Math.min(Math.max(0, attempt - 2), 20);
         long capped = Math.min(exp, maxDelay.toMillis());
         return Duration.ofMillis(capped / 2 + (long) (random * (capped / 2.0)));
     }

@@ -1,11 +1,12 @@
 package io.github.rembed.pipeline;
 
 import io.github.rembed.RembedException;
+import io.github.rembed.concurrency.Workers;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +17,6 @@ import java.util.function.Supplier;
  */
 public final class CancellableCall {
     private static final long POLL_MS = 20;
-    private static final long STOP_WAIT_SEC = 10;
 
     private CancellableCall() {
     }
@@ -27,19 +27,26 @@ public final class CancellableCall {
      * @throws RembedException "cancelled" when {@code cancel} fired or the caller was interrupted
      */
     public static <T> T call(Supplier<T> work, Cancellation cancel) {
-        ExecutorService worker = Workers.forCaller(Thread.currentThread());
+        Workers worker = new Workers(Thread.currentThread(), "rembed-call", new AtomicInteger());
+        CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            Future<T> result = worker.submit(work::get);
+            worker.execute(() -> {
+                try {
+                    result.complete(work.get());
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
             while (true) {
                 try {
                     return result.get(POLL_MS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException stillRunning) {
                     if (cancel.cancelled()) {
-                        stop(worker);
+                        worker.stop();
                         throw new RembedException("cancelled");
                     }
                 } catch (InterruptedException e) {
-                    stop(worker);
+                    worker.stop();
                     Thread.currentThread().interrupt();
                     throw new RembedException("cancelled");
                 } catch (ExecutionException e) {
@@ -47,21 +54,7 @@ public final class CancellableCall {
                 }
             }
         } finally {
-            worker.shutdown();
-        }
-    }
-
-    private static void stop(ExecutorService worker) {
-        worker.shutdownNow();
-        boolean interrupted = Thread.interrupted();
-        try {
-            worker.awaitTermination(STOP_WAIT_SEC, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            worker.finish(); // after a stop: waits for the interrupted worker, so no request outlives the call
         }
     }
 

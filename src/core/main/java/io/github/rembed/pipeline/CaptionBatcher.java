@@ -2,95 +2,127 @@ package io.github.rembed.pipeline;
 
 import io.github.rembed.ItemResult;
 import io.github.rembed.Stage;
+import io.github.rembed.concurrency.Workers;
 import io.github.rembed.engine.CallStats;
-import io.github.rembed.engine.Retrier;
+import io.github.rembed.engine.RequestFailures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The embedding side of one call. Captions gather into batches of whatever is ready, up to
- * the batch size, embedded by at most {@code maxLoops} loops at once: fewer than the vision
- * workers, so that captions have time to gather. A caption already cached is answered at
- * once, without waiting for a batch or sharing a batch's fate.
+ * The embedding side of one call. Captions gather until {@code batchSize} of them are ready,
+ * which are then sent at once as one request, so that embedding requests are full batches.
+ * Waiting never holds the pipeline back (a caption holds no vision slot), and a partial batch
+ * is sent as soon as waiting could not fill it or has lasted long enough:
+ * <ul>
+ * <li>when the images of this call still being described could not fill the batch, and none
+ *     of its embedding requests is in flight (the end of the input, or a source slow to give
+ *     the next image; while a request is in flight, captions gather behind it);</li>
+ * <li>when the oldest caption has waited {@link #flushOverdue about two vision latencies}: in
+ *     that time every vision slot has had two turns, so a batch would not grow much by waiting
+ *     longer, and a slow image never keeps the others' captions waiting.</li>
+ * </ul>
+ * A caption already cached is answered at once, without waiting for a batch or sharing a
+ * batch's fate.
  */
 final class CaptionBatcher {
-    private record Captioned(int index, String caption) {
+    /** @param arrived when the caption was ready, {@link System#nanoTime()} */
+    private record Captioned(int index, String caption, long arrived) {
     }
 
     private final CachingTextEmbedder embedder;
     private final int batchSize;
-    private final int maxLoops;
     private final Workers workers;
     private final CallStats stats;
     private final Consumer<ItemResult> results;
-    private final Queue<Captioned> ready = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger loops = new AtomicInteger();
+    /** Guarded by this. */
+    private final List<Captioned> ready = new ArrayList<>();
+    /** Images of this call whose vision is started and not over; guarded by this. */
+    private int describing;
+    /** Embedding requests of this call in flight; guarded by this. */
+    private int embedding;
 
-    CaptionBatcher(CachingTextEmbedder embedder, int batchSize, int maxLoops, Workers workers, CallStats stats,
+    CaptionBatcher(CachingTextEmbedder embedder, int batchSize, Workers workers, CallStats stats,
                    Consumer<ItemResult> results) {
         this.embedder = embedder;
         this.batchSize = batchSize;
-        this.maxLoops = maxLoops;
         this.workers = workers;
         this.stats = stats;
         this.results = results;
     }
 
-    /** Queues item {@code index}'s caption for embedding; its result goes to {@code results}. */
+    /** An image's vision is about to start; called before its worker is. */
+    synchronized void describing() {
+        describing++;
+    }
+
+    /** An image's vision failed: its item is reported elsewhere, but it no longer keeps a batch waiting. */
+    void describedNothing() {
+        synchronized (this) {
+            describing--;
+        }
+        send();
+    }
+
+    /** Item {@code index}'s vision is over with {@code caption}; its result goes to {@code results}. */
     void add(int index, String caption) {
         float[] cached = embedder.cached(caption, stats);
+        synchronized (this) {
+            describing--;
+            if (cached == null) {
+                ready.add(new Captioned(index, caption, System.nanoTime()));
+            }
+        }
         if (cached != null) {
             results.accept(new ItemResult.Embedded(index, cached, caption));
-            return;
         }
-        ready.add(new Captioned(index, caption));
-        startLoop();
+        send();
     }
 
-    /** Starts an embedding loop unless this call already has its share running. */
-    private void startLoop() {
-        if (!takeLoopSlot()) {
-            return;
+    /** Sends whatever is ready if the oldest caption has waited {@code maxWaitNanos}; called by the waiting caller. */
+    void flushOverdue(long now, long maxWaitNanos) {
+        boolean overdue;
+        synchronized (this) {
+            overdue = !ready.isEmpty() && now - ready.get(0).arrived() >= maxWaitNanos;
         }
-        try {
-            workers.execute(this::loop);
-        } catch (RejectedExecutionException e) {
-            loops.decrementAndGet(); // cancelled: the caller reports the waiting items
+        if (overdue) {
+            send(true);
         }
     }
 
-    private boolean takeLoopSlot() {
-        while (true) {
-            int n = loops.get();
-            if (n >= maxLoops) {
-                return false;
-            }
-            if (loops.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
+    private void send() {
+        send(false);
     }
 
-    /** Embeds whatever captions are ready, a batch at a time, until none are left. */
-    private void loop() {
-        while (true) {
-            List<Captioned> batch = new ArrayList<>(batchSize);
-            for (Captioned c; batch.size() < batchSize && (c = ready.poll()) != null; ) {
-                batch.add(c);
+    /** Sends every full batch, and the rest when {@code all} or when waiting could not fill it. */
+    private void send(boolean all) {
+        List<List<Captioned>> batches = new ArrayList<>();
+        synchronized (this) {
+            boolean cannotFill = ready.size() + describing < batchSize && embedding == 0;
+            while (ready.size() >= batchSize || (all || cannotFill) && !ready.isEmpty()) {
+                List<Captioned> head = ready.subList(0, Math.min(batchSize, ready.size()));
+                batches.add(new ArrayList<>(head));
+                head.clear();
             }
-            if (!batch.isEmpty()) {
-                embed(batch);
-                continue;
-            }
-            loops.decrementAndGet();
-            // A caption may have arrived after the poll above while this loop still held its slot.
-            if (ready.isEmpty() || workers.stopping() || !takeLoopSlot()) {
-                return;
+            embedding += batches.size();
+        }
+        for (List<Captioned> batch : batches) {
+            try {
+                workers.execute(() -> {
+                    try {
+                        embed(batch);
+                    } finally {
+                        synchronized (this) {
+                            embedding--;
+                        }
+                        send();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                synchronized (this) {
+                    embedding--; // cancelled: the caller reports the waiting items
+                }
             }
         }
     }
@@ -104,7 +136,7 @@ final class CaptionBatcher {
         try {
             vectors = embedder.embed(batch.stream().map(Captioned::caption).toList(), stats);
         } catch (Throwable failure) {
-            if (batch.size() > 1 && !workers.stopping() && Retrier.refusedForContent(failure)) {
+            if (batch.size() > 1 && !workers.stopping() && RequestFailures.refusedForContent(failure)) {
                 batch.forEach(c -> embed(List.of(c)));
             } else {
                 batch.forEach(c -> results.accept(ItemErrors.failed(c.index(), Stage.EMBEDDING, failure,

@@ -4,6 +4,8 @@ import io.github.rembed.BatchResult;
 import io.github.rembed.BatchStats;
 import io.github.rembed.ItemResult;
 import io.github.rembed.RembedException;
+import io.github.rembed.concurrency.EndpointSet;
+import io.github.rembed.concurrency.LimitSpec;
 import io.github.rembed.embed.TextEmbedder;
 import io.github.rembed.engine.CallStats;
 import io.github.rembed.engine.RetryPolicy;
@@ -19,26 +21,30 @@ import java.util.function.Consumer;
  * model, and the caption (the only text embedded) is sent to the text model in batches of
  * whatever captions are ready, up to the batch size. Work flows through a sliding window:
  * as soon as one image is done, the next one starts, so a slow image holds back nobody.
- * Both stages have limits per endpoint shared by every call of its {@link PipelineRuntime},
- * requests are retried by {@code engine.Retrier}, and repeated images and captions come
- * from the runtime's cache.
+ * Both stages send to the least-loaded healthy of their servers under limits per endpoint
+ * shared by every call and connection of the process, requests are retried by
+ * {@code concurrency.LeasedRequest} and {@code concurrency.TextBatches}, and repeated images
+ * and captions come from the runtime's cache.
  */
 public final class ImagePipeline {
     final ImageDescriber vision;
     final TextEmbedder embedder;
-    final int maxConcurrent;
+    /** The vision model's servers, each with its process-wide limit and health. */
+    final EndpointSet visionEndpoints;
+    final LimitSpec limit;
     final int batchSize;
     final RetryPolicy retry;
     final PipelineRuntime runtime;
     /** Longest caption (UTF-8 bytes) sent on to the text model, as any text is held to. */
     final int maxCaptionBytes;
 
-    /** Built by {@link PipelineRuntime}, whose caches and limits it uses. */
-    ImagePipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize, RetryPolicy retry,
-                  PipelineRuntime runtime, int maxCaptionBytes) {
+    /** Built by {@link PipelineRuntime}, whose caches it uses. */
+    ImagePipeline(ImageDescriber vision, TextEmbedder embedder, EndpointSet visionEndpoints, LimitSpec limit,
+                  int batchSize, RetryPolicy retry, PipelineRuntime runtime, int maxCaptionBytes) {
         this.vision = vision;
         this.embedder = embedder;
-        this.maxConcurrent = maxConcurrent;
+        this.visionEndpoints = visionEndpoints;
+        this.limit = limit;
         this.batchSize = batchSize;
         this.retry = retry;
         this.runtime = runtime;
@@ -54,9 +60,14 @@ public final class ImagePipeline {
         return 2 * imagesHeld();
     }
 
-    /** Most images whose bytes are held at once (vision requests in flight or waiting for a slot). */
+    /**
+     * Most images whose bytes are held at once (vision requests in flight or waiting for a
+     * slot): the vision requests all servers may have in flight now, plus a batch. With one
+     * server and a fixed limit that is {@code max_concurrent_requests + batch_size}; with
+     * several it grows with them, and with {@code 'auto'} it follows the adaptive limits.
+     */
     public int imagesHeld() {
-        return maxConcurrent + batchSize;
+        return visionEndpoints.capacity() + batchSize;
     }
 
     /** All items, result {@code i} for item {@code i}. Cancelled items fail with {@code Stage.CANCELLED}. */

@@ -3,6 +3,7 @@ package io.github.rembed.pipeline;
 import io.github.rembed.BatchStats;
 import io.github.rembed.ItemResult;
 import io.github.rembed.Stage;
+import io.github.rembed.concurrency.Workers;
 import io.github.rembed.engine.CallStats;
 import io.github.rembed.vision.ImageDescriber;
 import io.github.rembed.vision.ImageType;
@@ -25,8 +26,7 @@ final class PipelineRun {
     /** How often the waiting caller asks whether it was cancelled. */
     private static final long POLL_MS = 20;
 
-    private final int window;
-    private final int maxImagesHeld;
+    private final ImagePipeline pipeline;
     private final Cancellation cancel;
     private final Workers workers;
     private final RunStats stats;
@@ -43,19 +43,14 @@ final class PipelineRun {
 
     PipelineRun(ImagePipeline p, Thread caller, Cancellation cancel, CallStats.Observer observer) {
         PipelineRuntime runtime = p.runtime;
-        this.window = p.window();
-        this.maxImagesHeld = p.imagesHeld();
+        this.pipeline = p;
         this.cancel = cancel;
-        this.workers = new Workers(caller, runtime.liveWorkers);
-        this.stats = new RunStats(p.maxConcurrent, observer);
-        this.captioner = new CachingImageDescriber(new VisionStage(p.vision,
-                runtime.limits.vision(p.vision.spec(), p.maxConcurrent), p.retry, stats, workers::stopping,
-                p.maxCaptionBytes), runtime.caches, stats.vision);
-        CachingTextEmbedder embedder = new CachingTextEmbedder(new EmbeddingStage(p.embedder,
-                runtime.limits.embedding(p.embedder.spec(), p.maxConcurrent), stats), runtime.caches);
-        // Fewer embedding loops than vision workers, so captions gather into batches.
-        int maxLoops = Math.max(1, (p.maxConcurrent + 1) / 2);
-        this.batcher = new CaptionBatcher(embedder, p.batchSize, maxLoops, workers, stats.embedding, this::post);
+        this.workers = new Workers(caller, "rembed-pipeline", runtime.liveWorkers);
+        this.stats = new RunStats(p, observer);
+        this.captioner = new CachingImageDescriber(new VisionStage(p.vision, p.visionEndpoints, p.retry, stats,
+                workers::stopping, p.maxCaptionBytes), runtime.caches, stats.vision);
+        CachingTextEmbedder embedder = new CachingTextEmbedder(new EmbeddingStage(p.embedder, stats), runtime.caches);
+        this.batcher = new CaptionBatcher(embedder, p.batchSize, workers, stats.embedding, this::post);
     }
 
     BatchStats run(Iterator<? extends ImageInput> source, Consumer<? super ItemResult> sink) {
@@ -67,7 +62,10 @@ final class PipelineRun {
         long nextCheck = System.nanoTime();
         try {
             while (true) {
-                while (!cancelled && outstanding.size() < window && imagesHeld < maxImagesHeld && source.hasNext()) {
+                // The limits may change while the call runs (an adaptive limit, an endpoint set aside).
+                int held = pipeline.imagesHeld();
+                int window = 2 * held;
+                while (!cancelled && outstanding.size() < window && imagesHeld < held && source.hasNext()) {
                     ImageInput item = source.next();
                     int index = pulled++;
                     outstanding.add(index);
@@ -86,6 +84,7 @@ final class PipelineRun {
                 for (; event != null; event = events.poll()) {
                     handle(event, sink);
                 }
+                batcher.flushOverdue(System.nanoTime(), stats.captionWaitNanos());
                 if (!cancelled && (interrupted || System.nanoTime() >= nextCheck && cancel.cancelled())) {
                     cancelled = true;
                     workers.stop();
@@ -139,6 +138,7 @@ final class PipelineRun {
                     post(ItemErrors.notAnImage(index, bytes.bytes()));
                 } else {
                     imagesHeld++;
+                    batcher.describing();
                     workers.execute(() -> vision(index, bytes.bytes(), type.get()));
                 }
             }
@@ -156,6 +156,7 @@ final class PipelineRun {
             caption = captioner.describe(image, type);
         } catch (Throwable e) {
             post(ItemErrors.failed(index, Stage.VISION, e, workers.stopping()));
+            batcher.describedNothing();
             return;
         } finally {
             events.add(RunEvent.IMAGE_RELEASED);

@@ -26,6 +26,7 @@ final class ConnectionState {
     ConnectionState(RembedConfig config, String sqliteVersion) {
         this.sqliteVersion = sqliteVersion;
         configure(config);
+        EngineWarmup.startOnce();
     }
 
     void configure(RembedConfig config) {

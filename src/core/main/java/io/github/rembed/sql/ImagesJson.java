@@ -6,6 +6,7 @@ import io.github.rembed.BatchResult;
 import io.github.rembed.BatchStats;
 import io.github.rembed.ItemResult;
 import io.github.rembed.embed.Vectors;
+import java.util.List;
 
 /** The JSON {@code rembed_images_concurrent} returns: embeddings in input order, errors, stats. */
 final class ImagesJson {
@@ -36,10 +37,28 @@ final class ImagesJson {
         stats.put("max_concurrent_requests", s.maxConcurrentRequests());
         stats.put("retries", s.retries());
         stats.put("cache_hits", s.cacheHits());
-        stats.putObject("vision").put("requests", s.vision().requests()).put("cache_hits", s.vision().cacheHits())
-                .put("p50_ms", s.vision().p50Ms()).put("p95_ms", s.vision().p95Ms());
-        stats.putObject("embedding").put("requests", s.embedding().requests()).put("texts", s.embedding().texts())
-                .put("cache_hits", s.embedding().cacheHits());
+        usage(stats.putObject("usage"), s.usage());
+        ObjectNode vision = stats.putObject("vision").put("requests", s.vision().requests())
+                .put("cache_hits", s.vision().cacheHits()).put("p50_ms", s.vision().p50Ms())
+                .put("p95_ms", s.vision().p95Ms());
+        usage(vision.putObject("usage"), s.vision().usage());
+        endpoints(vision.putArray("endpoints"), s.vision().endpoints());
+        ObjectNode embedding = stats.putObject("embedding").put("requests", s.embedding().requests())
+                .put("texts", s.embedding().texts()).put("cache_hits", s.embedding().cacheHits());
+        usage(embedding.putObject("usage"), s.embedding().usage());
+        endpoints(embedding.putArray("endpoints"), s.embedding().endpoints());
         return out.toString();
+    }
+
+    private static void usage(ObjectNode out, BatchStats.Usage u) {
+        out.put("input_tokens", u.inputTokens()).put("output_tokens", u.outputTokens())
+                .put("total_tokens", u.totalTokens());
+    }
+
+    private static void endpoints(ArrayNode out, List<BatchStats.Endpoint> endpoints) {
+        for (BatchStats.Endpoint e : endpoints) {
+            out.addObject().put("url", e.url()).put("state", e.state()).put("limit", e.limit())
+                    .put("in_flight", e.inFlight()).put("adaptive", e.adaptive());
+        }
     }
 }

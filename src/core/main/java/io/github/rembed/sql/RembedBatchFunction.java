@@ -6,7 +6,6 @@ import io.github.rembed.client.ClientSpec;
 import io.github.rembed.embed.PerItemEmbedding;
 import io.github.rembed.embed.TextChecks;
 import io.github.rembed.embed.TextEmbedder;
-import io.github.rembed.embed.Vectors;
 import io.github.rembed.jobs.Job;
 import io.github.rembed.pipeline.PipelineRuntime;
 import io.github.rembed.pipeline.SequentialImages;
@@ -16,7 +15,9 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * {@code rembed_batch(client, json_array [, input_type | options])}: a JSON array of base64
- * embeddings in input order, one request per {@code batch_size} texts. Every text is checked
+ * embeddings in input order, one request per {@code batch_size} texts, as many in flight at
+ * once as the client's {@code max_concurrent_requests} allows per server; {@code Statement.cancel()}
+ * and a query timeout stop it. Every text is checked
  * before any request: an empty, blank or oversized one fails the call, naming its index. With
  * the option {@code per_item_errors} the result is an object holding an embedding or an error
  * per item instead (see {@link TextBatchJson}). With a multimodal client the items are base64
@@ -69,9 +70,9 @@ final class RembedBatchFunction extends SqlFunction {
         TextChecks.requireAll(texts, maxBytes);
         try (Job job = SqlJobs.start(conn, state, name(), client, texts.size())) {
             job.skipped(texts.stream().filter(Objects::isNull).count());
-            List<String> encoded = TextInputs.mapNonNull(texts, present -> TextCalls.embed(conn, state, client,
-                    embedder, present, job.stats()).stream().map(Vectors::toBase64).toList());
-            result(JsonArrays.write(encoded));
+            List<float[]> vectors = TextInputs.mapNonNull(texts, present -> TextCalls.embed(conn, state, client,
+                    embedder, present, job.stats()));
+            result(JsonArrays.writeBase64(vectors));
         }
     }
 
@@ -97,7 +98,7 @@ final class RembedBatchFunction extends SqlFunction {
                 throw new RembedException("client '" + client + "': item " + e.index() + ": "
                         + (cancel.reason() != null ? cancel.reason() : e.getMessage()));
             }
-            return JsonArrays.write(vectors.stream().map(v -> v == null ? null : Vectors.toBase64(v)).toList());
+            return JsonArrays.writeBase64(vectors);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.github.rembed.sql;
 
 import io.github.rembed.BuildInfo;
+import io.github.rembed.concurrency.EndpointSet;
+import java.util.List;
 
 /** {@code rembed_version()} and {@code rembed_debug()}. */
 final class VersionFunctions {
@@ -39,7 +41,15 @@ final class VersionFunctions {
                     "SQLite: " + state.sqliteVersion,
                     "Dependencies: " + BuildInfo.dependencies(),
                     "File root: " + (state.config().fileRoot() == null ? "none (file access disabled)"
-                            : state.config().fileRoot())));
+                            : state.config().fileRoot()),
+                    endpoints()));
+        }
+
+        /** Every model server this process has talked to: health, limit (adaptive or not), load, counters. */
+        private static String endpoints() {
+            List<String> lines = EndpointSet.describeShared();
+            return lines.isEmpty() ? "Endpoints: none used yet"
+                    : "Endpoints:\n  " + String.join("\n  ", lines);
         }
     }
 }

@@ -1,12 +1,10 @@
 package io.github.rembed.vision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.ollama.OllamaChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import io.github.rembed.client.Auth;
 import io.github.rembed.client.VisionSpec;
+import io.github.rembed.engine.JsonExchange;
 import io.github.rembed.http.ProviderHttp;
 
 /** Builds and shares describers: one per distinct {@link VisionSpec} in the process. */
@@ -17,29 +15,28 @@ public final class VisionModels {
     }
 
     public static ImageDescriber forSpec(VisionSpec spec) {
-        return SHARED.get(spec, s -> new ChatImageDescriber(s, build(s)));
+        return SHARED.get(spec, s -> new WireImageDescriber(s,
+                ProviderHttp.builder().readTimeout(s.timeout()).build()));
     }
 
-    private static ChatModel build(VisionSpec spec) {
-        return switch (spec.provider()) {
-            case OPENAI -> OpenAiChatModel.builder()
-                    .httpClientBuilder(ProviderHttp.builder())
-                    .baseUrl(spec.baseUrl())
-                    // OpenAI-compatible servers without auth still need a non-empty key in the builder.
-                    .apiKey(spec.key() == null ? "none" : spec.key())
-                    .modelName(spec.model())
-                    .timeout(spec.timeout())
-                    .maxRetries(0) // retries are ours: see engine.Retrier
-                    .build();
-            case OLLAMA -> OllamaChatModel.builder()
-                    .httpClientBuilder(ProviderHttp.builder())
-                    .baseUrl(spec.baseUrl())
-                    .modelName(spec.model())
-                    .timeout(spec.timeout())
-                    .customHeaders(Auth.BEARER.headers(spec.key()))
-                    .maxRetries(0)
-                    .build();
-            default -> throw new IllegalArgumentException("no " + spec.provider().id() + " vision model");
-        };
+    /**
+     * Writes a request and reads a canned reply of each vision wire format once, sending
+     * nothing, so that the classes of a first request are loaded before any call needs them.
+     */
+    public static void warmUp() {
+        String[] replies = {"{\"message\":{\"role\":\"assistant\",\"content\":\"a caption\"},\"done\":true,"
+                + "\"prompt_eval_count\":1,\"eval_count\":2}", "{\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                + "\"assistant\",\"content\":\"a caption\"}}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}"};
+        for (VisionWire wire : VisionWire.values()) {
+            wire.body("warm-up", VisionSpec.DEFAULT_PROMPT, new byte[] {1, 2, 3}, ImageType.PNG).toString();
+            try {
+                var reply = JsonExchange.JSON.readTree(replies[wire.ordinal()]);
+                wire.caption(reply);
+                wire.inputTokens(reply);
+                wire.outputTokens(reply);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the warm-up's own reply is not JSON", e);
+            }
+        }
     }
 }

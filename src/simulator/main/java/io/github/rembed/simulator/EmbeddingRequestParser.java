@@ -51,7 +51,7 @@ final class EmbeddingRequestParser {
     /** OpenAI's shape; {@code input_type} is Voyage's addition. */
     private static SimRequest openAi(Endpoint e, String model, JsonNode body) throws BadRequest {
         return SimRequest.embedding(e, model, inputs(body, "input"), oneOf(body, "input_type", VOYAGE_INPUT_TYPES, false),
-                dimensions(body), "base64".equals(RequestParser.text(body, "encoding_format")));
+                dimensions(body), base64(body));
     }
 
     /** Azure names the deployment in the path and refuses a request without {@code api-version}. */
@@ -59,7 +59,8 @@ final class EmbeddingRequestParser {
         if (query == null || !query.matches("(^|.*&)api-version=[^&]+.*")) {
             throw new BadRequest("Resource not found (api-version query parameter is required)", 404);
         }
-        return SimRequest.embedding(e, e.modelInPath(path), inputs(body, "input"), null, dimensions(body), false);
+        return SimRequest.embedding(e, e.modelInPath(path), inputs(body, "input"), null, dimensions(body),
+                base64(body));
     }
 
     private static SimRequest cohereV2(Endpoint e, JsonNode body) throws BadRequest {
@@ -158,6 +159,18 @@ final class EmbeddingRequestParser {
                     + ", got " + n);
         }
         return n.asText();
+    }
+
+    /** OpenAI's {@code encoding_format}: {@code float} (the default) or {@code base64}; anything else is refused. */
+    private static boolean base64(JsonNode body) throws BadRequest {
+        JsonNode f = body.get("encoding_format");
+        if (f == null || f.isNull()) {
+            return false;
+        }
+        if (!f.isTextual() || !(f.asText().equals("float") || f.asText().equals("base64"))) {
+            throw new BadRequest("encoding_format must be 'float' or 'base64', got " + f);
+        }
+        return f.asText().equals("base64");
     }
 
     private static Integer dimensions(JsonNode body) throws BadRequest {

@@ -18,6 +18,7 @@ public final class Metrics {
     private final AtomicInteger inFlightEmbedding = new AtomicInteger();
     private final AtomicInteger maxVision = new AtomicInteger();
     private final AtomicInteger maxEmbedding = new AtomicInteger();
+    private final AtomicLong base64Replies = new AtomicLong();
     private final List<String> authorizationHeaders = new ArrayList<>();
     private final List<String> credentials = new ArrayList<>();
     private final List<String> prompts = new ArrayList<>();
@@ -41,6 +42,11 @@ public final class Metrics {
     /** Texts embedded or images described successfully on {@code e}. */
     public long inputs(Endpoint e) {
         return inputs.get(e).get();
+    }
+
+    /** Embedding replies sent as base64 float32s (OpenAI's {@code encoding_format: base64}). */
+    public long base64Replies() {
+        return base64Replies.get();
     }
 
     /** Peak number of vision requests in flight at once since reset. */
@@ -82,6 +88,7 @@ public final class Metrics {
     public void reset() {
         requests.values().forEach(c -> c.set(0));
         inputs.values().forEach(c -> c.set(0));
+        base64Replies.set(0);
         maxVision.set(inFlightVision.get());
         maxEmbedding.set(inFlightEmbedding.get());
         synchronized (authorizationHeaders) {
@@ -121,6 +128,10 @@ public final class Metrics {
 
     void served(Endpoint e, int count) {
         inputs.get(e).addAndGet(count);
+    }
+
+    void base64Reply() {
+        base64Replies.incrementAndGet();
     }
 
     /** Admits a request if fewer than {@code capacity} of its kind are in flight. */

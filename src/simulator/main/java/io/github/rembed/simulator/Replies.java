@@ -160,9 +160,7 @@ final class Replies {
     /** OpenAI's base64 encoding: little-endian float32s. */
     private static String base64(float[] v) {
         ByteBuffer bytes = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (float f : v) {
-            bytes.putFloat(f);
-        }
+        bytes.asFloatBuffer().put(v);
         return Base64.getEncoder().encodeToString(bytes.array());
     }
 

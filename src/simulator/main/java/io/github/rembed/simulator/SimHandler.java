@@ -37,6 +37,11 @@ final class SimHandler implements HttpHandler {
     private final CountDownLatch closed;
     private final Random random;
     private final Set<String> flakySeen = ConcurrentHashMap.newKeySet();
+    /**
+     * The capacity slot of each exchange being served. Not an exchange attribute: the JDK
+     * server keeps those per context, shared by every exchange, so one request's 429 would
+     * give back another's slot.
+     */
 
     SimHandler(SimConfig config, Faults faults, Metrics metrics, CountDownLatch closed) {
         this.config = config;
@@ -155,6 +160,9 @@ final class SimHandler implements HttpHandler {
                 : Replies.embeddings(request, vectors(request, fault), indexOrder(fault));
         if (!wrongShape) {
             metrics.served(e, request.size());
+        }
+        if (request.base64()) {
+            metrics.base64Reply();
         }
         if (request.prompt() != null) {
             metrics.prompt(request.prompt());

@@ -73,6 +73,31 @@ class EmbeddingWireTest {
     }
 
     @Test
+    void requestedDimensionsShortenTheVectorAsOpenAiDoesTruncatedAndRenormalised() {
+        float[] full = SimulatedProvider.vectorFor("m", "shorten me", 64);
+        float[] short8 = SimulatedProvider.vectorFor("m", "shorten me", 8);
+        double norm = 0;
+        for (int i = 0; i < 8; i++) {
+            norm += full[i] * full[i];
+        }
+        for (int i = 0; i < 8; i++) {
+            assertEquals(full[i] / Math.sqrt(norm), short8[i], 1e-6, "component " + i);
+        }
+    }
+
+    @Test
+    void azureAnswersInBase64TooAndOtherEncodingsAreRefused() throws Exception {
+        long before = sim.metrics().base64Replies();
+        JsonNode body = json(client.post("/openai/deployments/d/embeddings?api-version=2024-10-21",
+                "{\"input\":[\"x\"],\"encoding_format\":\"base64\",\"dimensions\":4}"));
+        byte[] bytes = Base64.getDecoder().decode(body.get("data").get(0).get("embedding").asText());
+        assertEquals(4 * 4, bytes.length);
+        assertEquals(before + 1, sim.metrics().base64Replies());
+        assertEquals(400, client.post(Endpoint.OPENAI_EMBEDDINGS,
+                "{\"model\":\"m\",\"input\":[\"x\"],\"encoding_format\":\"binary\"}").statusCode());
+    }
+
+    @Test
     void ollamaEmbedReturnsOneVectorPerInput() throws Exception {
         JsonNode body = json(client.post(Endpoint.OLLAMA_EMBED, SimClient.ollamaEmbed("nomic-embed-text", "a", "b", "c")));
         assertEquals("nomic-embed-text", body.get("model").asText());

@@ -52,6 +52,32 @@ class LimitsAndMetricsTest {
     }
 
     @Test
+    void refusingARequestNeverFreesAnotherRequestsSlot() {
+        try (SimulatedProvider sim = SimulatedProvider.builder().embeddingCapacity(1)
+                .retryAfter(Duration.ofMillis(10)).start()) {
+            SimClient client = new SimClient(sim);
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                CompletableFuture<?> held = CompletableFuture.runAsync(() -> {
+                    try {
+                        client.post(Endpoint.OLLAMA_EMBED, SimClient.ollamaEmbed("m", "FAULT:HANG"));
+                    } catch (Exception released) {
+                        // closing the simulator drops this request
+                    }
+                });
+                while (sim.metrics().maxConcurrentEmbedding() < 1) {
+                    Thread.sleep(5);
+                }
+                for (int i = 0; i < 4; i++) {
+                    assertEquals(429, client.post(Endpoint.OLLAMA_EMBED, SimClient.ollamaEmbed("m", "x" + i))
+                            .statusCode(), "the hanging request still holds the only slot");
+                }
+                sim.close();
+                held.join();
+            });
+        }
+    }
+
+    @Test
     void concurrentEmbeddingRequestsAreCountedAtTheirPeak() throws Exception {
         try (SimulatedProvider sim = SimulatedProvider.builder().embeddingDimensions(4)
                 .embeddingLatency(Latency.fixed(Duration.ofMillis(100))).start();

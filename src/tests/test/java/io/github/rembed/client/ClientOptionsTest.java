@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rembed.RembedException;
+import io.github.rembed.concurrency.LimitSpec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -218,8 +220,22 @@ class ClientOptionsTest {
         assertMessage("model missing after '::'", () -> noEnv.parse("c", "ollama::"));
         assertMessage("format 'ollama' and model 'openai::...' name different providers",
                 () -> noEnv.parse("c", "{\"format\":\"ollama\",\"model\":\"openai::m\"}"));
-        assertMessage("option 'max_concurrent_requests' belongs to multimodal clients",
-                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"max_concurrent_requests\":4}"));
+        assertMessage("option 'vision_prompt' belongs to multimodal clients",
+                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"vision_prompt\":\"x\"}"));
+        assertMessage("option 'max_concurrent_requests' must be 'auto' or a whole number from 1 to 256, got 'lots'",
+                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"max_concurrent_requests\":\"lots\"}"));
+        assertMessage("option 'max_concurrent_requests' must be 'auto' or a whole number from 1 to 256, got '300'",
+                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"max_concurrent_requests\":300}"));
+        assertMessage("option 'dimensions' is sent to OpenAI-style and Ollama servers only; cohere takes none here",
+                () -> noEnv.parse("c", "{\"format\":\"cohere\",\"dimensions\":256}"));
+        assertMessage("option 'encoding_format' must be 'float' or 'base64', got 'binary'",
+                () -> noEnv.parse("c", "{\"format\":\"openai\",\"encoding_format\":\"binary\"}"));
+        assertMessage("option 'encoding_format' is sent to OpenAI-style servers only; ollama takes none here",
+                () -> noEnv.parse("c", "{\"format\":\"ollama\",\"encoding_format\":\"base64\"}"));
+        assertMessage("url lists an empty endpoint", () -> noEnv.parse("c",
+                "{\"format\":\"ollama\",\"url\":\"http://a:1,,http://b:1\"}"));
+        assertMessage("the endpoints in 'url' speak different APIs", () -> noEnv.parse("c",
+                "{\"format\":\"cohere\",\"url\":\"http://a:1/v2/embed, http://b:1/v1/embed\"}"));
     }
 
     @Test
@@ -255,6 +271,50 @@ class ClientOptionsTest {
                 + "\"key\":\"sk-secret-value-1\"}");
         assertFalse(spec.toString().contains("sk-secret-value-1"));
         assertFalse(spec.describe().contains("sk-secret-value-1"));
+    }
+
+    @Test
+    void concurrencyIsANumberOrAutoAndFourByDefault() {
+        assertEquals(LimitSpec.fixed(4), noEnv.parse("c", "ollama::m").maxConcurrent());
+        assertEquals(LimitSpec.fixed(12), noEnv.parse("c", "{\"format\":\"ollama\",\"max_concurrent_requests\":12}")
+                .maxConcurrent());
+        assertEquals(LimitSpec.auto(), noEnv.parse("c", "{\"format\":\"ollama\",\"max_concurrent_requests\":\" Auto \"}")
+                .maxConcurrent());
+    }
+
+    @Test
+    void aUrlMayListSeveralServersEachNormalisedTheProvidersWay() {
+        ClientSpec spec = noEnv.parse("c", "{\"format\":\"openai\",\"model\":\"m\",\"url\":"
+                + "\"http://a:1/v1, http://b:2/v1/embeddings,http://a:1/v1/\"}");
+        assertEquals(List.of("http://a:1/v1/embeddings", "http://b:2/v1/embeddings"), spec.urls(), "a repeat counts once");
+        assertEquals("http://a:1/v1/embeddings", spec.url());
+        assertTrue(spec.describe().contains("http://a:1/v1/embeddings, http://b:2/v1/embeddings"), spec.describe());
+        ClientSpec ollama = noEnv.parse("c", "{\"format\":\"ollama\",\"model\":\"m\",\"url\":\"http://o1:11434,http://o2:11434\"}");
+        assertEquals(List.of("http://o1:11434/api/embed", "http://o2:11434/api/embed"), ollama.urls());
+        assertMessage("the local model takes no url", () -> noEnv.parse("c", "{\"format\":\"local\",\"url\":\"http://a:1\"}"));
+    }
+
+    @Test
+    void anEnvironmentKeyGoesToSeveralServersOnlyWhenAllAreTheProvidersOwn() {
+        ClientOptions env = withEnv(Map.of("OPENAI_API_KEY", "sk-env-0000001"));
+        assertEquals("sk-env-0000001", env.parse("m", "{\"format\":\"openai\",\"url\":"
+                + "\"https://api.openai.com/v1,https://api.openai.com/v1/embeddings\"}").key());
+        assertNull(env.parse("m", "{\"format\":\"openai\",\"url\":\"https://api.openai.com/v1,http://127.0.0.1:9/v1\"}")
+                .key(), "one server elsewhere: no environment key for any");
+        assertEquals("sk-given-0000002", env.parse("m", "{\"format\":\"openai\",\"key\":\"sk-given-0000002\",\"url\":"
+                + "\"https://api.openai.com/v1,http://127.0.0.1:9/v1\"}").key());
+    }
+
+    @Test
+    void openAiClientsAskForBase64RepliesAndMayAskForFewerDimensions() {
+        ClientSpec openai = noEnv.parse("m", "{\"format\":\"openai\",\"dimensions\":256}");
+        assertTrue(openai.base64());
+        assertEquals(256, openai.dimensions());
+        assertFalse(noEnv.parse("m", "{\"format\":\"openai\",\"encoding_format\":\"float\"}").base64());
+        assertFalse(noEnv.parse("m", "jina").base64(), "other OpenAI-style servers get numbers unless asked");
+        assertTrue(noEnv.parse("m", "{\"format\":\"jina\",\"encoding_format\":\"base64\"}").base64());
+        assertEquals(64, noEnv.parse("m", "{\"format\":\"ollama\",\"dimensions\":64}").dimensions());
+        assertNull(noEnv.parse("m", "ollama").dimensions());
     }
 
     @Test

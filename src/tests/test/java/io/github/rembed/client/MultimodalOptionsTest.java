@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rembed.RembedException;
+import io.github.rembed.concurrency.LimitSpec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,25 @@ class MultimodalOptionsTest {
         assertEquals(Provider.COHERE, cohere.embedding().provider(), "any text provider may embed the captions");
         assertRefused("{\"model\":\"llava\",\"vision_model\":\"bakllava\"}", "name different vision models");
         assertRefused("{\"vision_model\":\"cohere::x\"}", "cohere has no vision model here");
+    }
+
+    @Test
+    void severalServersAndAutoApplyToBothSides() {
+        MultimodalSpec s = options.parse("fleet", "{\"format\":\"ollama\",\"url\":\"http://h1:11434, http://h2:11434/api/chat\","
+                + "\"max_concurrent_requests\":\"auto\",\"batch_size\":16}");
+        assertEquals(List.of("http://h1:11434", "http://h2:11434"), s.vision().baseUrls());
+        assertEquals(List.of("http://h1:11434/api/embed", "http://h2:11434/api/embed"), s.embedding().urls());
+        assertEquals(LimitSpec.auto(), s.limit());
+        assertEquals(LimitSpec.auto(), s.embedding().maxConcurrent(), "the embedding side gets the same limit");
+        assertTrue(s.describe().contains("http://h1:11434, http://h2:11434"), s.describe());
+        MultimodalSpec fixed = options.parse("f", "{\"format\":\"openai\",\"url\":\"http://a:1/v1,http://b:1/v1\","
+                + "\"max_concurrent_requests\":3,\"dimensions\":128}");
+        assertEquals(List.of("http://a:1/v1", "http://b:1/v1"), fixed.vision().baseUrls());
+        assertEquals(LimitSpec.fixed(3), fixed.limit());
+        assertEquals(3, fixed.maxConcurrent());
+        assertEquals(LimitSpec.fixed(3), fixed.embedding().maxConcurrent());
+        assertEquals(128, fixed.embedding().dimensions());
+        assertNull(fixed.vision().key(), "no environment key for servers elsewhere");
     }
 
     @Test

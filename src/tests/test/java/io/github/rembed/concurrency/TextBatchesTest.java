@@ -12,7 +12,6 @@ import io.github.rembed.Stage;
 import io.github.rembed.engine.RetryPolicy;
 import io.github.rembed.http.ProviderHttpException;
 import io.github.rembed.http.ProviderIoException;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.rembed.SqlTestSupport;
+import io.github.rembed.TestImages;
 import io.github.rembed.simulator.Latency;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
@@ -47,6 +48,50 @@ class VirtualThreadCallersTest {
                     }
                     for (Future<Integer> r : results) {
                         assertEquals(3 * 8 * 4, r.get());
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * The deepest nesting: each caption batch of an image call sends its texts one request
+     * each (Ollama's older one-text endpoint) through concurrent batches of its own, started
+     * from a pipeline worker that serves a virtual caller; with rembed_batch of many batches
+     * beside it.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 8})
+    void virtualCallersOfConcurrentBatchesAndImageCallsAllComplete(int callers) throws Exception {
+        try (SimulatedProvider sim = SimulatedProvider.builder().embeddingDimensions(8)
+                .embeddingLatency(Latency.fixed(Duration.ofMillis(10)))
+                .visionLatency(Latency.fixed(Duration.ofMillis(10))).start()) {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                    List<Future<String>> results = new ArrayList<>();
+                    for (int i = 0; i < callers; i++) {
+                        int n = i;
+                        results.add(pool.submit(() -> {
+                            try (Connection c = SqlTestSupport.open()) {
+                                exec(c, "INSERT INTO temp.rembed_clients VALUES ('ol', rembed_client_options("
+                                        + "'format', 'ollama', 'model', 'm', 'url', '" + sim.baseUrl() + "', "
+                                        + "'batch_size', 2, 'max_concurrent_requests', 3))");
+                                exec(c, "INSERT INTO temp.rembed_multimodal_clients VALUES ('mm', "
+                                        + "rembed_multimodal_client_options('format', 'ollama', 'url', '"
+                                        + sim.baseUrl() + "/api/embeddings', 'max_concurrent_requests', 3, "
+                                        + "'batch_size', 4))");
+                                String texts = SqlTestSupport.text(c, "SELECT json_array_length(rembed_batch('ol', "
+                                        + "json_array('a" + n + "', 'b', 'c', 'd', 'e', 'f', 'g')))");
+                                String images = SqlTestSupport.text(c, "SELECT rembed_images_concurrent('mm', json_array("
+                                        + TestImages.sqlBase64(TestImages.unique()) + ", "
+                                        + TestImages.sqlBase64(TestImages.unique()) + ", "
+                                        + TestImages.sqlBase64(TestImages.unique()) + ")) ->> '$.stats.successful'");
+                                return texts + "/" + images;
+                            }
+                        }));
+                    }
+                    for (Future<String> r : results) {
+                        assertEquals("7/3", r.get());
                     }
                 }
             });
