@@ -34,6 +34,11 @@ final class TextCommands implements DotCommandFamily {
                         s = job.run(progress, a.reembed);
                     }
                     s.print(session, tableName);
+                    if (s.failed() > 0) {
+                        // Like a failed statement, as for .embed-images: the exit status and .bail see it.
+                        throw new ShellError(s.failed() + " text" + (s.failed() == 1 ? "" : "s") + " failed (see the"
+                                + " error column of " + tableName + ")");
+                    }
                 });
     }
 }

@@ -118,6 +118,8 @@ class EmbedTextsCommandTest {
         assertEquals("embedded 2, unchanged 0, failed 2\n", r.out(), r.err());
         assertTrue(r.err().contains("2: input: text is empty"), r.err());
         assertTrue(r.err().contains("4: embedding: ") && r.err().contains("HTTP 500"), r.err());
+        assertTrue(r.err().contains("2 texts failed (see the error column of v)"), r.err());
+        assertEquals(1, r.code(), "failed rows make the exit status 1, as failed images do");
         try (Connection c = db(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT error FROM v WHERE id = 4 AND embedding IS NULL")) {
             assertTrue(rs.next());
@@ -126,6 +128,7 @@ class EmbedTextsCommandTest {
         ShellRunner.Result again = shell("UPDATE docs SET body = 'fixed' WHERE id IN (2, 4);\n"
                 + ".embed-texts docs body v sim");
         assertEquals("embedded 2, unchanged 2, failed 0\n", again.out(), again.err());
+        assertEquals(0, again.code());
     }
 
     @Test
