@@ -50,8 +50,7 @@ public final class Job implements CallStats.Observer, AutoCloseable {
 
     @Override
     public void retried() {
-        retries.incrementAndGet();
-        changed();
+        add(retries, 1);
     }
 
     @Override
@@ -60,18 +59,27 @@ public final class Job implements CallStats.Observer, AutoCloseable {
     }
 
     public void done(long items) {
-        done.addAndGet(items);
-        changed();
+        add(done, items);
     }
 
     public void failed(long items) {
-        failed.addAndGet(items);
-        changed();
+        add(failed, items);
     }
 
     public void skipped(long items) {
-        skipped.addAndGet(items);
-        changed();
+        add(skipped, items);
+    }
+
+    /** With a listener, each change is counted and reported under one lock: every report shows exactly one more change. */
+    private void add(AtomicLong counter, long items) {
+        if (listener == null) {
+            counter.addAndGet(items);
+            return;
+        }
+        synchronized (this) {
+            counter.addAndGet(items);
+            changed();
+        }
     }
 
     /** Counts one item's result as done or failed. */
