@@ -5,8 +5,9 @@ import io.github.rembed.client.ClientOptions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.sqlite.SQLiteConnection;
 
 /**
@@ -80,23 +81,21 @@ final class ClientLookup {
 
     /** The names of a table's clients; multimodal ones include those the fork's way registered. */
     private static List<String> names(SQLiteConnection conn, ClientTable<?> table) {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT name, options FROM temp."
-                + ClientTable.TEXT.name + " UNION SELECT DISTINCT name, NULL FROM temp." + ClientTable.MULTIMODAL.name
-                + " ORDER BY name"); ResultSet rs = ps.executeQuery()) {
+        Set<String> out = new LinkedHashSet<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT name, options, 1 FROM temp." + ClientTable.TEXT.name
+                + " UNION SELECT name, NULL, 0 FROM temp." + ClientTable.MULTIMODAL.name + " ORDER BY name");
+             ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String options = rs.getString(2);
-                boolean multimodal = rs.wasNull() || ClientOptions.isMultimodal(options);
-                boolean fromTextTable = !rs.wasNull();
-                boolean wanted = table == ClientTable.MULTIMODAL ? multimodal : fromTextTable && !multimodal;
-                if (wanted && !out.contains(rs.getString(1))) {
+                boolean fromTextTable = rs.getInt(3) == 1;
+                boolean multimodal = !fromTextTable || ClientOptions.isMultimodal(rs.getString(2));
+                if (multimodal == (table == ClientTable.MULTIMODAL)) {
                     out.add(rs.getString(1));
                 }
             }
         } catch (SQLException e) {
             throw new RembedException("cannot read temp." + table.name + ": " + e.getMessage());
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static String nullToEmpty(String s) {
