@@ -3,7 +3,7 @@ package io.github.rembed.bench;
 import io.github.rembed.ItemResult;
 import io.github.rembed.Rembed;
 import io.github.rembed.TextClient;
-import io.github.rembed.concurrency.EndpointSet;
+import io.github.rembed.internal.concurrency.EndpointSet;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Latency;
 import io.github.rembed.simulator.SimulatedProvider;

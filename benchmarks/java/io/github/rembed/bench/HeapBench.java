@@ -4,7 +4,7 @@ import io.github.rembed.BatchStats;
 import io.github.rembed.ImageClient;
 import io.github.rembed.ItemResult;
 import io.github.rembed.Rembed;
-import io.github.rembed.pipeline.PipelineRuntime;
+import io.github.rembed.internal.pipeline.PipelineRuntime;
 import io.github.rembed.simulator.Latency;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.lang.management.ManagementFactory;

@@ -1,14 +1,14 @@
 package io.github.rembed;
 
-import io.github.rembed.client.MultimodalSpec;
-import io.github.rembed.client.VisionSpecBuilder;
-import io.github.rembed.jobs.Job;
-import io.github.rembed.jobs.Jobs;
-import io.github.rembed.pipeline.Cancellation;
-import io.github.rembed.pipeline.ImageInput;
-import io.github.rembed.pipeline.ImagePipeline;
-import io.github.rembed.pipeline.PipelineRuntime;
-import io.github.rembed.files.FileRoot;
+import io.github.rembed.internal.client.MultimodalSpec;
+import io.github.rembed.internal.client.VisionSpecBuilder;
+import io.github.rembed.internal.jobs.Job;
+import io.github.rembed.internal.jobs.Jobs;
+import io.github.rembed.internal.pipeline.Cancellation;
+import io.github.rembed.internal.pipeline.ImageInput;
+import io.github.rembed.internal.pipeline.ImagePipeline;
+import io.github.rembed.internal.pipeline.PipelineRuntime;
+import io.github.rembed.internal.files.FileRoot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -39,7 +39,7 @@ public enum Provider {
         return internal().id();
     }
 
-    io.github.rembed.client.Provider internal() {
-        return io.github.rembed.client.Provider.valueOf(name());
+    io.github.rembed.internal.client.Provider internal() {
+        return io.github.rembed.internal.client.Provider.valueOf(name());
     }
 }

@@ -1,9 +1,9 @@
 package io.github.rembed;
 
-import io.github.rembed.client.ClientOptions;
-import io.github.rembed.client.ClientSpec;
-import io.github.rembed.client.MultimodalOptions;
-import io.github.rembed.sql.Registrar;
+import io.github.rembed.internal.client.ClientOptions;
+import io.github.rembed.internal.client.ClientSpec;
+import io.github.rembed.internal.client.MultimodalOptions;
+import io.github.rembed.internal.sql.Registrar;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

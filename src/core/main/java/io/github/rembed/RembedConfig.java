@@ -1,7 +1,7 @@
 package io.github.rembed;
 
-import io.github.rembed.client.ClientOptions;
-import io.github.rembed.client.MultimodalOptions;
+import io.github.rembed.internal.client.ClientOptions;
+import io.github.rembed.internal.client.MultimodalOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,14 +1,14 @@
 package io.github.rembed;
 
-import io.github.rembed.client.ClientSpec;
-import io.github.rembed.client.TextSpecBuilder;
-import io.github.rembed.embed.PerItemEmbedding;
-import io.github.rembed.embed.TextChecks;
-import io.github.rembed.embed.TextEmbedder;
-import io.github.rembed.embed.TextEmbedders;
-import io.github.rembed.engine.CallStats;
-import io.github.rembed.jobs.Job;
-import io.github.rembed.jobs.Jobs;
+import io.github.rembed.internal.client.ClientSpec;
+import io.github.rembed.internal.client.TextSpecBuilder;
+import io.github.rembed.internal.embed.PerItemEmbedding;
+import io.github.rembed.internal.embed.TextChecks;
+import io.github.rembed.internal.embed.TextEmbedder;
+import io.github.rembed.internal.embed.TextEmbedders;
+import io.github.rembed.internal.engine.CallStats;
+import io.github.rembed.internal.jobs.Job;
+import io.github.rembed.internal.jobs.Jobs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -47,7 +47,7 @@ class DataSourceTest {
         assertEquals(384, v.length);
         try (Connection c = SqlTestSupport.open()) {
             assertEquals(java.util.Arrays.toString(v), java.util.Arrays.toString(
-                    io.github.rembed.embed.Vectors.fromBlob(SqlTestSupport.blob(c, "SELECT rembed('local', 'hello')"))));
+                    io.github.rembed.internal.embed.Vectors.fromBlob(SqlTestSupport.blob(c, "SELECT rembed('local', 'hello')"))));
         }
         assertEquals(3, local.embedAll(java.util.List.of("a", "b", "c")).size());
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rembed.client.ClientOptions;
-import io.github.rembed.client.ClientSpec;
-import io.github.rembed.concurrency.LimitSpec;
+import io.github.rembed.internal.client.ClientOptions;
+import io.github.rembed.internal.client.ClientSpec;
+import io.github.rembed.internal.concurrency.LimitSpec;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class JavaBuildersTest {
                     + sim.baseUrl() + "/v1'))");
             for (int i = 0; i < 3; i++) {
                 byte[] blob = SqlTestSupport.blob(conn, "SELECT rembed('t', '" + "abc".charAt(i) + "')");
-                assertArrayEquals(io.github.rembed.embed.Vectors.fromBlob(blob), vectors.get(i));
+                assertArrayEquals(io.github.rembed.internal.embed.Vectors.fromBlob(blob), vectors.get(i));
             }
         }
         assertTrue(client.describe().contains("openai model 'text-embedding-3-small'"), client.describe());
@@ -133,7 +133,7 @@ class JavaBuildersTest {
 
     @Test
     void theApiProvidersAreExactlyTheEnginesProviders() {
-        assertEquals(Arrays.stream(io.github.rembed.client.Provider.values()).map(Enum::name).toList(),
+        assertEquals(Arrays.stream(io.github.rembed.internal.client.Provider.values()).map(Enum::name).toList(),
                 Arrays.stream(Provider.values()).map(Enum::name).toList());
         assertEquals("openai", Provider.OPENAI.id());
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.rembed.embed.Vectors;
+import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

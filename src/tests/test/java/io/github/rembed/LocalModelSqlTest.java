@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rembed.embed.Vectors;
+import io.github.rembed.internal.embed.Vectors;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

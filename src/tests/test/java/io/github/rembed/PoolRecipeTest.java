@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.rembed.embed.Vectors;
+import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.nio.file.Path;
 import java.sql.Connection;

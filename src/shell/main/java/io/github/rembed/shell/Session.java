@@ -200,7 +200,7 @@ final class Session {
         } catch (Exception e) {
             fail("Error: " + (Thread.currentThread().isInterrupted() || e instanceof InterruptedException
                     || e.getCause() instanceof java.nio.channels.ClosedByInterruptException
-                    ? "interrupted" : io.github.rembed.http.Redactor.describe(e)), 1);
+                    ? "interrupted" : io.github.rembed.internal.http.Redactor.describe(e)), 1);
         } finally {
             interrupts.idle();
             out.flush();
@@ -349,6 +349,6 @@ final class Session {
         }
         Matcher m = JDBC_NOISE.matcher(inner);
         inner = m.matches() ? m.group(1) : inner;
-        return io.github.rembed.http.Redactor.scrub(JAVA_EXCEPTION.matcher(inner).replaceFirst(""));
+        return io.github.rembed.internal.http.Redactor.scrub(JAVA_EXCEPTION.matcher(inner).replaceFirst(""));
     }
 }

@@ -2,7 +2,7 @@ package io.github.rembed.shell;
 
 import io.github.rembed.Rembed;
 import io.github.rembed.RembedConfig;
-import io.github.rembed.http.Redactor;
+import io.github.rembed.internal.http.Redactor;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;

@@ -2,7 +2,7 @@ package io.github.rembed.shell;
 
 import io.github.rembed.ItemResult;
 import io.github.rembed.TextClient;
-import io.github.rembed.embed.Vectors;
+import io.github.rembed.internal.embed.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

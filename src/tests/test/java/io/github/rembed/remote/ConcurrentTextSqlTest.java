@@ -15,7 +15,7 @@ import io.github.rembed.Rembed;
 import io.github.rembed.SqlTestSupport;
 import io.github.rembed.Stage;
 import io.github.rembed.TextClient;
-import io.github.rembed.embed.Vectors;
+import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Latency;
 import io.github.rembed.simulator.SimulatedProvider;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rembed.RembedConfig;
 import io.github.rembed.SqlTestSupport;
-import io.github.rembed.embed.Vectors;
+import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;

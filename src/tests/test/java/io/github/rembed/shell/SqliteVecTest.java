@@ -3,7 +3,7 @@ package io.github.rembed.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.rembed.embed.Vectors;
+import io.github.rembed.internal.embed.Vectors;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
