@@ -3,10 +3,13 @@ package io.github.rembed.bench;
 import io.github.rembed.ItemResult;
 import io.github.rembed.Rembed;
 import io.github.rembed.TextClient;
-import io.github.rembed.internal.concurrency.EndpointSet;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Latency;
 import io.github.rembed.simulator.SimulatedProvider;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,14 +129,30 @@ final class AdaptiveBench {
         return min == max ? Integer.toString(median) : median + " (" + min + "-" + max + ")";
     }
 
-    /** The limit as the process-wide endpoint reports it now (the adaptive one's current value). */
+    /** The limit as the shared runtime's endpoint reports it now in {@code rembed_debug()} (the adaptive one's current value). */
     private static String settled(SimulatedProvider sim, String limit) {
-        for (String line : EndpointSet.describeShared()) {
+        List<String> lines;
+        try {
+            lines = endpointLines();
+        } catch (SQLException e) {
+            return "?";
+        }
+        for (String line : lines) {
             if (line.contains(sim.baseUrl()) && (limit.equals("auto") == line.contains("(auto)"))
                     && (limit.equals("auto") || line.contains("limit " + limit + ","))) {
                 return line.replaceAll(".*limit (\\d+).*", "$1");
             }
         }
         return "?";
+    }
+
+    private static List<String> endpointLines() throws SQLException {
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            Rembed.register(conn);
+            try (ResultSet rs = conn.createStatement().executeQuery("SELECT rembed_debug()")) {
+                rs.next();
+                return rs.getString(1).lines().map(String::trim).toList();
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ import io.github.rembed.BatchStats;
 import io.github.rembed.ImageClient;
 import io.github.rembed.ItemResult;
 import io.github.rembed.Rembed;
-import io.github.rembed.internal.pipeline.PipelineRuntime;
+import io.github.rembed.RembedRuntime;
 import io.github.rembed.simulator.Latency;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.lang.management.ManagementFactory;
@@ -38,7 +38,7 @@ final class HeapBench {
     }
 
     static Result run(Params p) throws Exception {
-        PipelineRuntime runtime = PipelineRuntime.shared();
+        RembedRuntime runtime = RembedRuntime.shared();
         try (SimulatedProvider sim = SimulatedProvider.builder().embeddingDimensions(Params.DIMENSIONS)
                 .visionLatency(Latency.fixed(Duration.ofMillis(p.heapVisionMs())))
                 .embeddingLatency(Latency.fixed(Duration.ofMillis(Math.min(p.embedMs(), 10)))).start()) {
@@ -72,7 +72,7 @@ final class HeapBench {
                     + client.imagesHeld() + " (max_concurrent_requests + batch_size) still hold their image bytes");
             t.note("the caches themselves would have grown by " + mib(large.cacheGrowth) + " over the "
                     + p.heapLarge() + "-image stream (their own byte estimate); they are bounded at "
-                    + mib(runtime.cacheCapacityBytes()) + " together, so a long stream's heap levels off there");
+                    + mib((RembedRuntime.DEFAULT_CAPTION_CACHE_BYTES + RembedRuntime.DEFAULT_EMBEDDING_CACHE_BYTES)) + " together, so a long stream's heap levels off there");
             long growth = Math.max(0, large.retained() - small.retained());
             long moreData = (large.images - small.images) * p.imageBytes();
             double share = growth / (double) moreData;
@@ -80,12 +80,12 @@ final class HeapBench {
                     + " images)", "growth <= 5% of the extra image bytes", Table.num(share * 100, 1) + "% ("
                     + mib(small.retained()) + " -> " + mib(large.retained()) + ", " + mib(moreData) + " more images)",
                     share <= 0.05, "caches emptied before each sample; they level off at their "
-                    + mib(runtime.cacheCapacityBytes()) + " bound");
+                    + mib((RembedRuntime.DEFAULT_CAPTION_CACHE_BYTES + RembedRuntime.DEFAULT_EMBEDDING_CACHE_BYTES)) + " bound");
             return new Result(t, target);
         }
     }
 
-    private static Run stream(ImageClient client, long count, int bytes, PipelineRuntime runtime) {
+    private static Run stream(ImageClient client, long count, int bytes, RembedRuntime runtime) {
         long every = Math.max(1, count / SAMPLES);
         long baseline = liveHeap(runtime, new AtomicLong());
         AtomicLong pulled = new AtomicLong();
@@ -126,7 +126,7 @@ final class HeapBench {
     }
 
     /** The same images as one JSON array through SQL: everything is in memory at once. */
-    private static Run sql(Connection conn, int count, int bytes, PipelineRuntime runtime) throws Exception {
+    private static Run sql(Connection conn, int count, int bytes, RembedRuntime runtime) throws Exception {
         long baseline = liveHeap(runtime, new AtomicLong());
         AtomicLong maxLive = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
@@ -153,7 +153,7 @@ final class HeapBench {
     }
 
     /** Heap used after a full GC, with the caches emptied first (their weight added to {@code cacheGrowth}). */
-    private static long liveHeap(PipelineRuntime runtime, AtomicLong cacheGrowth) {
+    private static long liveHeap(RembedRuntime runtime, AtomicLong cacheGrowth) {
         cacheGrowth.addAndGet(runtime.cachedBytes());
         runtime.clearCaches();
         System.gc();

@@ -7,7 +7,6 @@ import io.github.rembed.internal.jobs.Jobs;
 import io.github.rembed.internal.pipeline.Cancellation;
 import io.github.rembed.internal.pipeline.ImageInput;
 import io.github.rembed.internal.pipeline.ImagePipeline;
-import io.github.rembed.internal.pipeline.PipelineRuntime;
 import io.github.rembed.internal.files.FileRoot;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * Embeds images from Java with the engine {@code rembed_images_concurrent} uses: each image
  * is captioned by the vision model and the caption embedded, many at once, with the
- * client's limits, retries and the process-wide cache. Thread-safe.
+ * client's limits, retries and its runtime's caches ({@link RembedConfig#runtime()}). Thread-safe.
  *
  * <p>Streaming: {@link #embedEach(Iterator, Consumer)} pulls images lazily and hands each
  * result to the consumer as soon as it is ready, holding the bytes of at most
@@ -38,7 +37,7 @@ public final class ImageClient {
     private final ProgressListener listener;
 
     ImageClient(MultimodalSpec spec, RembedConfig config) {
-        this(spec, PipelineRuntime.shared().pipeline(spec, config.maxTextBytes()), config.maxFileBytes(), null);
+        this(spec, config.runtime().engine().pipeline(spec, config.maxTextBytes()), config.maxFileBytes(), null);
     }
 
     private ImageClient(MultimodalSpec spec, ImagePipeline pipeline, long maxImageBytes, ProgressListener listener) {

@@ -34,7 +34,7 @@ public final class Rembed {
      * one it does nothing.
      */
     public static void register(Connection connection, RembedConfig config) throws SQLException {
-        Registrar.register(connection, config);
+        Registrar.register(connection, config, config.runtime().engine());
     }
 
     /**
@@ -63,7 +63,7 @@ public final class Rembed {
     }
 
     public static TextClient textClient(String options, RembedConfig config) {
-        return new TextClient(new ClientOptions(config.environment()).parse(null, options), config.maxTextBytes());
+        return new TextClient(new ClientOptions(config.environment()).parse(null, options), config);
     }
 
     /**
@@ -77,7 +77,7 @@ public final class Rembed {
     }
 
     public static TextClient textClient(String name, String options, RembedConfig config) {
-        return new TextClient(new ClientOptions(config.environment()).parse(name, options), config.maxTextBytes());
+        return new TextClient(new ClientOptions(config.environment()).parse(name, options), config);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Rembed {
      * @throws SQLException when the connection cannot be unwrapped to sqlite-jdbc's
      */
     public static TextClient textClient(Connection connection, String name) throws SQLException {
-        return new TextClient(Registrar.textClient(connection, name), Registrar.config(connection).maxTextBytes());
+        return new TextClient(Registrar.textClient(connection, name), Registrar.config(connection));
     }
 
     /**

@@ -23,9 +23,12 @@ import java.util.function.Function;
  *                      the process environment by default
  * @param clients       rows put into the client tables of every connection registered with this configuration
  * @param extensions    SQLite extensions (such as sqlite-vec) loaded into every connection registered with it
+ * @param runtime       what the calls of connections and clients made with this configuration share (HTTP
+ *                      client, server limits, caches, jobs); {@link RembedRuntime#shared()} when none is named
  */
 public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, int maxBatchItems,
-                           Function<String, String> environment, List<ClientRow> clients, List<Path> extensions) {
+                           Function<String, String> environment, List<ClientRow> clients, List<Path> extensions,
+                           RembedRuntime runtime) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
     public static final int DEFAULT_MAX_TEXT_BYTES = 1024 * 1024;
@@ -39,12 +42,19 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         environment = environment == null ? System::getenv : environment;
         clients = clients == null ? List.of() : List.copyOf(clients);
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
+        runtime = runtime == null ? RembedRuntime.shared() : runtime;
+    }
+
+    /** Settings on the shared runtime. */
+    public RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, int maxBatchItems,
+                        Function<String, String> environment, List<ClientRow> clients, List<Path> extensions) {
+        this(fileRoot, maxFileBytes, maxTextBytes, maxBatchItems, environment, clients, extensions, null);
     }
 
     /** Settings without clients or extensions. */
     public RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, int maxBatchItems,
                         Function<String, String> environment) {
-        this(fileRoot, maxFileBytes, maxTextBytes, maxBatchItems, environment, List.of(), List.of());
+        this(fileRoot, maxFileBytes, maxTextBytes, maxBatchItems, environment, List.of(), List.of(), null);
     }
 
     /**
@@ -86,7 +96,7 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
 
     public Builder toBuilder() {
         Builder b = new Builder().fileRoot(fileRoot).maxFileBytes(maxFileBytes)
-                .maxTextBytes(maxTextBytes).maxBatchItems(maxBatchItems).environment(environment);
+                .maxTextBytes(maxTextBytes).maxBatchItems(maxBatchItems).environment(environment).runtime(runtime);
         b.clients.addAll(clients);
         b.extensions.addAll(extensions);
         return b;
@@ -100,6 +110,7 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         private Function<String, String> environment;
         private final List<ClientRow> clients = new ArrayList<>();
         private final List<Path> extensions = new ArrayList<>();
+        private RembedRuntime runtime;
 
         public Builder fileRoot(Path root) {
             this.fileRoot = root;
@@ -124,6 +135,18 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         /** Reads provider variables from this lookup instead of the process environment. */
         public Builder environment(Function<String, String> lookup) {
             this.environment = lookup;
+            return this;
+        }
+
+        /**
+         * The runtime whose HTTP client, server limits, caches and jobs the connections and
+         * clients made with this configuration share; {@link RembedRuntime#shared()} by default.
+         *
+         * @param runtime a runtime, or null for the shared one
+         * @return this builder
+         */
+        public Builder runtime(RembedRuntime runtime) {
+            this.runtime = runtime;
             return this;
         }
 
@@ -191,7 +214,7 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
          */
         public RembedConfig build() {
             RembedConfig config = new RembedConfig(fileRoot, maxFileBytes, maxTextBytes, maxBatchItems, environment,
-                    clients, extensions);
+                    clients, extensions, runtime);
             checkClients(config);
             return config;
         }
@@ -223,6 +246,7 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
     public String toString() {
         return "RembedConfig[fileRoot=" + Objects.toString(fileRoot, "none") + ", maxFileBytes=" + maxFileBytes
                 + ", maxTextBytes=" + maxTextBytes + ", maxBatchItems=" + maxBatchItems + ", clients="
-                + clients.stream().map(ClientRow::name).toList() + ", extensions=" + extensions + "]";
+                + clients.stream().map(ClientRow::name).toList() + ", extensions=" + extensions + ", runtime=" + runtime
+                + "]";
     }
 }

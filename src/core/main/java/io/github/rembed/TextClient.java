@@ -5,10 +5,10 @@ import io.github.rembed.internal.client.TextSpecBuilder;
 import io.github.rembed.internal.embed.PerItemEmbedding;
 import io.github.rembed.internal.embed.TextChecks;
 import io.github.rembed.internal.embed.TextEmbedder;
-import io.github.rembed.internal.embed.TextEmbedders;
 import io.github.rembed.internal.engine.CallStats;
 import io.github.rembed.internal.jobs.Job;
 import io.github.rembed.internal.jobs.Jobs;
+import io.github.rembed.internal.runtime.Engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -28,16 +28,19 @@ import java.util.Objects;
  */
 public final class TextClient {
     private final ClientSpec spec;
+    private final Engine engine;
     private final TextEmbedder embedder;
     private final int maxTextBytes;
     private final ProgressListener listener;
 
-    TextClient(ClientSpec spec, int maxTextBytes) {
-        this(spec, TextEmbedders.forSpec(spec), maxTextBytes, null);
+    TextClient(ClientSpec spec, RembedConfig config) {
+        this(spec, config.runtime().engine(), config.runtime().engine().embedder(spec), config.maxTextBytes(), null);
     }
 
-    private TextClient(ClientSpec spec, TextEmbedder embedder, int maxTextBytes, ProgressListener listener) {
+    private TextClient(ClientSpec spec, Engine engine, TextEmbedder embedder, int maxTextBytes,
+                       ProgressListener listener) {
         this.spec = spec;
+        this.engine = engine;
         this.embedder = embedder;
         this.maxTextBytes = maxTextBytes;
         this.listener = listener;
@@ -59,7 +62,7 @@ public final class TextClient {
      * input_type, gemini's taskType. Other providers refuse it.
      */
     public TextClient withInputType(String inputType) {
-        return new TextClient(spec, TextEmbedders.forSpec(spec, Objects.requireNonNull(inputType, "inputType")),
+        return new TextClient(spec, engine, engine.embedder(spec, Objects.requireNonNull(inputType, "inputType")),
                 maxTextBytes, listener);
     }
 
@@ -71,7 +74,7 @@ public final class TextClient {
      * @return a client with the same settings that reports to {@code listener}
      */
     public TextClient withProgress(ProgressListener listener) {
-        return new TextClient(spec, embedder, maxTextBytes, Objects.requireNonNull(listener, "listener"));
+        return new TextClient(spec, engine, embedder, maxTextBytes, Objects.requireNonNull(listener, "listener"));
     }
 
     public float[] embed(String text) {
@@ -280,7 +283,7 @@ public final class TextClient {
          * @throws IllegalArgumentException when a required setting is missing, such as the model
          */
         public TextClient build() {
-            return new TextClient(spec(config), config.maxTextBytes());
+            return new TextClient(spec(config), config);
         }
 
         /** These settings as a client row's options (see {@link RembedConfig.Builder#client(String, Builder)}). */

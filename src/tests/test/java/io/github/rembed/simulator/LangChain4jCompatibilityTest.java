@@ -33,6 +33,7 @@ class LangChain4jCompatibilityTest {
     private static final List<TextSegment> TEXTS = List.of(TextSegment.from("first text"), TextSegment.from("second"));
 
     private static SimulatedProvider sim;
+    private static final ProviderHttp HTTP = new ProviderHttp();
 
     @BeforeAll
     static void start() {
@@ -41,13 +42,14 @@ class LangChain4jCompatibilityTest {
 
     @AfterAll
     static void stop() {
+        HTTP.close();
         sim.close();
     }
 
     @Test
     void openAiEmbeddingModelGetsTheSimulatedVectors() {
         EmbeddingModel model = OpenAiEmbeddingModel.builder()
-                .httpClientBuilder(ProviderHttp.builder())
+                .httpClientBuilder(HTTP.builder())
                 .baseUrl(sim.baseUrl() + "/v1").apiKey("sk-sim").modelName("text-embedding-3-small")
                 .timeout(TIMEOUT).maxRetries(0).build();
         assertVectors("text-embedding-3-small", model.embedAll(TEXTS).content());
@@ -56,7 +58,7 @@ class LangChain4jCompatibilityTest {
     @Test
     void ollamaEmbeddingModelGetsTheSimulatedVectors() {
         EmbeddingModel model = OllamaEmbeddingModel.builder()
-                .httpClientBuilder(ProviderHttp.builder())
+                .httpClientBuilder(HTTP.builder())
                 .baseUrl(sim.baseUrl()).modelName("nomic-embed-text")
                 .customHeaders(java.util.Map.of("Authorization", "Bearer sk-sim"))
                 .timeout(TIMEOUT).maxRetries(0).build();
@@ -66,7 +68,7 @@ class LangChain4jCompatibilityTest {
     @Test
     void ollamaChatModelDescribesAnImage() {
         ChatModel model = OllamaChatModel.builder()
-                .httpClientBuilder(ProviderHttp.builder())
+                .httpClientBuilder(HTTP.builder())
                 .baseUrl(sim.baseUrl()).modelName("llava")
                 .customHeaders(java.util.Map.of("Authorization", "Bearer sk-sim"))
                 .timeout(TIMEOUT).maxRetries(0).build();
@@ -76,7 +78,7 @@ class LangChain4jCompatibilityTest {
     @Test
     void openAiChatModelDescribesAnImage() {
         ChatModel model = OpenAiChatModel.builder()
-                .httpClientBuilder(ProviderHttp.builder())
+                .httpClientBuilder(HTTP.builder())
                 .baseUrl(sim.baseUrl() + "/v1").apiKey("sk-sim").modelName("gpt-4o-mini")
                 .timeout(TIMEOUT).maxRetries(0).build();
         assertEquals(SimulatedProvider.captionFor("gpt-4o-mini", PNG), describe(model));
@@ -86,7 +88,7 @@ class LangChain4jCompatibilityTest {
     void aFailureReachesLangChain4jAsProviderHttpExceptionWithRetryAfter() {
         sim.faults().failNext(Endpoint.OPENAI_EMBEDDINGS, 1, Fault.tooManyRequests(Duration.ofMillis(300)));
         EmbeddingModel model = OpenAiEmbeddingModel.builder()
-                .httpClientBuilder(ProviderHttp.builder())
+                .httpClientBuilder(HTTP.builder())
                 .baseUrl(sim.baseUrl() + "/v1").apiKey("sk-sim").modelName("m")
                 .timeout(TIMEOUT).maxRetries(0).build();
         RuntimeException e = assertThrows(RuntimeException.class, () -> model.embedAll(TEXTS));

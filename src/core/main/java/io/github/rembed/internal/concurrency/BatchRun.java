@@ -79,7 +79,7 @@ final class BatchRun {
     }
 
     void run() {
-        workers = new Workers(Thread.currentThread(), "rembed-batches", Workers.LIVE);
+        workers = new Workers(Thread.currentThread(), "rembed-batches", job.liveWorkers());
         TreeSet<Integer> ready = new TreeSet<>();
         for (int b = 0; b < batches; b++) {
             ready.add(b);

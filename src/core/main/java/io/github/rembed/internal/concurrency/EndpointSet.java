@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,11 +26,6 @@ import java.util.function.BooleanSupplier;
  * 500) rather than one about endpoint health. A reply brings an endpoint back at once.
  */
 public final class EndpointSet {
-    private static final Map<Key, Endpoint> SHARED = new ConcurrentHashMap<>();
-
-    private record Key(String stage, String baseUrl, LimitSpec limit) {
-    }
-
     private final String stage;
     private final List<Endpoint> endpoints;
     /** Where the search for the least-loaded endpoint starts, so that ties go round. Under the lock. */
@@ -46,28 +39,13 @@ public final class EndpointSet {
         this.endpoints = List.copyOf(endpoints);
     }
 
-    /**
-     * The endpoints for {@code baseUrls}, shared process-wide: every set made with the same
-     * stage, URL and limit uses the same limit and health for that URL, so the limit holds for
-     * the server across all connections and calls. A URL listed twice counts once.
-     *
-     * @param stage what the endpoints serve, for example {@code "embedding openai"}; part of
-     *              the sharing key and of error messages
-     */
-    public static EndpointSet shared(String stage, List<String> baseUrls, LimitSpec limit) {
-        List<Endpoint> list = new ArrayList<>();
-        for (String url : new LinkedHashSet<>(baseUrls)) {
-            list.add(SHARED.computeIfAbsent(new Key(stage, url, limit),
-                    k -> new Endpoint(url, limit.newAlgorithm(), Health.Settings.DEFAULT, System::nanoTime)));
-        }
-        return new EndpointSet(stage, list);
+    /** Endpoints of their own, shared with nothing (see {@link EndpointRegistry} for shared ones). */
+    public static EndpointSet unshared(String stage, List<String> baseUrls, LimitSpec limit) {
+        return new EndpointSet(stage, new LinkedHashSet<>(baseUrls).stream().map(url -> endpoint(url, limit)).toList());
     }
 
-    /** Endpoints of their own, shared with nothing and not listed by {@link #describeShared()}. */
-    public static EndpointSet unshared(String stage, List<String> baseUrls, LimitSpec limit) {
-        return new EndpointSet(stage, new LinkedHashSet<>(baseUrls).stream()
-                .map(url -> new Endpoint(url, limit.newAlgorithm(), Health.Settings.DEFAULT, System::nanoTime))
-                .toList());
+    static Endpoint endpoint(String url, LimitSpec limit) {
+        return new Endpoint(url, limit.newAlgorithm(), Health.Settings.DEFAULT, System::nanoTime);
     }
 
     /**
@@ -168,15 +146,6 @@ public final class EndpointSet {
         } finally {
             Admission.LOCK.unlock();
         }
-    }
-
-    /** Every endpoint of every shared set in this process, by stage then URL, for {@code rembed_debug()}. */
-    public static List<String> describeShared() {
-        return SHARED.entrySet().stream()
-                .sorted(java.util.Comparator.comparing((Map.Entry<Key, Endpoint> e) -> e.getKey().stage())
-                        .thenComparing(e -> e.getKey().baseUrl()).thenComparing(e -> e.getKey().limit().toString()))
-                .map(e -> e.getKey().stage() + " " + e.getValue().status().describe())
-                .toList();
     }
 
     public List<String> baseUrls() {

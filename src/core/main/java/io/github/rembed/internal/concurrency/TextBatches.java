@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -52,9 +53,10 @@ public final class TextBatches {
     private final TokenUsage usage;
     private final BooleanSupplier cancelled;
     private final CallStats stats;
+    private final AtomicInteger liveWorkers;
 
     private TextBatches(EndpointSet endpoints, BatchCall call, int batchSize, RetryPolicy retry, String what,
-                        TokenUsage usage, BooleanSupplier cancelled, CallStats stats) {
+                        TokenUsage usage, BooleanSupplier cancelled, CallStats stats, AtomicInteger liveWorkers) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.call = Objects.requireNonNull(call, "call");
         this.batchSize = batchSize;
@@ -63,43 +65,49 @@ public final class TextBatches {
         this.usage = Objects.requireNonNull(usage, "usage");
         this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
         this.stats = Objects.requireNonNull(stats, "stats");
+        this.liveWorkers = Objects.requireNonNull(liveWorkers, "liveWorkers");
     }
 
     /** Batches of 64, {@link RetryPolicy#DEFAULT}, no cancellation check, usage counted in a fresh {@link TokenUsage}. */
     public static TextBatches over(EndpointSet endpoints, BatchCall call) {
         return new TextBatches(endpoints, call, 64, RetryPolicy.DEFAULT, endpoints.stage(), new TokenUsage(),
-                () -> false, new CallStats());
+                () -> false, new CallStats(), new AtomicInteger());
     }
 
     public TextBatches batchSize(int n) {
         if (n < 1) {
             throw new RembedException(what + ": batch_size must be at least 1, got " + n);
         }
-        return new TextBatches(endpoints, call, n, retry, what, usage, cancelled, stats);
+        return new TextBatches(endpoints, call, n, retry, what, usage, cancelled, stats, liveWorkers);
     }
 
     public TextBatches retry(RetryPolicy policy) {
-        return new TextBatches(endpoints, call, batchSize, policy, what, usage, cancelled, stats);
+        return new TextBatches(endpoints, call, batchSize, policy, what, usage, cancelled, stats, liveWorkers);
     }
 
     /** How errors name the caller, for example {@code "client 'docs' (openai text-embedding-3-small)"}. */
     public TextBatches describedAs(String description) {
-        return new TextBatches(endpoints, call, batchSize, retry, description, usage, cancelled, stats);
+        return new TextBatches(endpoints, call, batchSize, retry, description, usage, cancelled, stats, liveWorkers);
     }
 
     /** Where the batches' token counts are summed. */
     public TextBatches usage(TokenUsage sink) {
-        return new TextBatches(endpoints, call, batchSize, retry, what, sink, cancelled, stats);
+        return new TextBatches(endpoints, call, batchSize, retry, what, sink, cancelled, stats, liveWorkers);
     }
 
     /** Asked on the calling thread every few milliseconds; true stops the call. */
     public TextBatches cancellation(BooleanSupplier check) {
-        return new TextBatches(endpoints, call, batchSize, retry, what, usage, check, stats);
+        return new TextBatches(endpoints, call, batchSize, retry, what, usage, check, stats, liveWorkers);
     }
 
     /** Where each attempt is counted as a request (a retry also as a retry), with its tokens. */
     public TextBatches stats(CallStats sink) {
-        return new TextBatches(endpoints, call, batchSize, retry, what, usage, cancelled, sink);
+        return new TextBatches(endpoints, call, batchSize, retry, what, usage, cancelled, sink, liveWorkers);
+    }
+
+    /** Where the call's worker tasks are counted while they run. */
+    public TextBatches liveWorkers(AtomicInteger counter) {
+        return new TextBatches(endpoints, call, batchSize, retry, what, usage, cancelled, stats, counter);
     }
 
     /**
@@ -156,6 +164,10 @@ public final class TextBatches {
 
     BatchCall call() {
         return call;
+    }
+
+    AtomicInteger liveWorkers() {
+        return liveWorkers;
     }
 
     int batchSize() {

@@ -15,9 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batch that sends its requests through {@link TextBatches}): the virtual caller still waits.
  */
 public final class Workers {
-    /** Worker tasks of {@link TextBatches} calls running right now; tests use it to see that nothing is left behind. */
-    static final AtomicInteger LIVE = new AtomicInteger();
-
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
     /** How long a stopping call waits for its workers before it interrupts them again and returns. */
     private static final long SHUTDOWN_WAIT_SEC = 10;

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 /**
  * A remote model: the texts of one call are cut into batches of the client's batch size and
  * sent concurrently, each request to the least-loaded healthy endpoint of the client's URLs
- * under that endpoint's process-wide limit, retried by {@link TextBatches}; vectors come back
+ * under that endpoint's limit (shared across the runtime), retried by {@link TextBatches}; vectors come back
  * in input order.
  */
 final class RemoteTextEmbedder implements TextEmbedder {
@@ -24,14 +24,17 @@ final class RemoteTextEmbedder implements TextEmbedder {
     private final WireClient wire;
     private final RetryPolicy retry;
     private final EndpointSet endpoints;
+    private final AtomicInteger liveWorkers;
     /** Dimensions of this model's first good reply: a later reply of another size is refused. */
     private final AtomicInteger dimensions = new AtomicInteger();
 
-    RemoteTextEmbedder(ClientSpec spec, WireClient wire, RetryPolicy retry) {
+    RemoteTextEmbedder(ClientSpec spec, WireClient wire, RetryPolicy retry, EndpointSet endpoints,
+                       AtomicInteger liveWorkers) {
         this.spec = spec;
         this.wire = wire;
         this.retry = retry;
-        this.endpoints = EndpointSet.shared(spec.provider().id() + " embedding", spec.urls(), spec.maxConcurrent());
+        this.endpoints = endpoints;
+        this.liveWorkers = liveWorkers;
     }
 
     @Override
@@ -66,7 +69,7 @@ final class RemoteTextEmbedder implements TextEmbedder {
 
     private TextBatches batches(CallStats stats, BooleanSupplier cancelled) {
         return TextBatches.over(endpoints, this::send).batchSize(spec.batchSize()).retry(retry)
-                .describedAs(spec.describe()).stats(stats).cancellation(cancelled);
+                .describedAs(spec.describe()).stats(stats).cancellation(cancelled).liveWorkers(liveWorkers);
     }
 
     /** One request, no retry: its failures are read by {@link TextBatches}. */

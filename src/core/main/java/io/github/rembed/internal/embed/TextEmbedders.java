@@ -3,24 +3,35 @@ package io.github.rembed.internal.embed;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.rembed.internal.client.ClientSpec;
+import io.github.rembed.internal.concurrency.EndpointRegistry;
 import io.github.rembed.internal.engine.RetryPolicy;
 import io.github.rembed.internal.http.ProviderHttp;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Builds and shares embedders: every connection whose client has the same provider, URL,
- * model, key, limits and input type uses one instance (and so one HTTP pool).
+ * Builds and shares a runtime's embedders: every connection whose client has the same
+ * provider, URL, model, key, limits and input type uses one instance, and so one set of
+ * endpoint limits. The least recently used beyond {@code maxKept} are dropped.
  */
 public final class TextEmbedders {
     private record Key(ClientSpec spec, String inputType) {
     }
 
-    private static final Cache<Key, TextEmbedder> SHARED = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<Key, TextEmbedder> embedders;
+    private final ProviderHttp http;
+    private final EndpointRegistry endpoints;
+    private final AtomicInteger liveWorkers;
 
-    private TextEmbedders() {
+    /** @param liveWorkers counts the worker tasks of text calls while they run */
+    public TextEmbedders(ProviderHttp http, EndpointRegistry endpoints, AtomicInteger liveWorkers, int maxKept) {
+        this.embedders = Caffeine.newBuilder().maximumSize(maxKept).build();
+        this.http = http;
+        this.endpoints = endpoints;
+        this.liveWorkers = liveWorkers;
     }
 
-    public static TextEmbedder forSpec(ClientSpec spec) {
+    public TextEmbedder forSpec(ClientSpec spec) {
         return forSpec(spec, null);
     }
 
@@ -28,9 +39,9 @@ public final class TextEmbedders {
      * The embedder of {@code spec} that sends {@code inputType} (the value the user gave, or
      * null). A provider without input types refuses a non-null one with a clear error.
      */
-    public static TextEmbedder forSpec(ClientSpec spec, String inputType) {
+    public TextEmbedder forSpec(ClientSpec spec, String inputType) {
         String wireValue = inputType == null ? null : spec.provider().inputType(inputType);
-        return SHARED.get(new Key(spec, wireValue), TextEmbedders::build);
+        return embedders.get(new Key(spec, wireValue), this::build);
     }
 
     /**
@@ -58,12 +69,13 @@ public final class TextEmbedders {
         }
     }
 
-    private static TextEmbedder build(Key key) {
+    private TextEmbedder build(Key key) {
         ClientSpec spec = key.spec();
         return switch (spec.provider()) {
             case LOCAL -> new LocalTextEmbedder(spec);
             default -> new RemoteTextEmbedder(spec, new WireClient(spec, key.inputType(),
-                    ProviderHttp.builder().readTimeout(spec.timeout()).build()), RetryPolicy.DEFAULT);
+                    http.builder().readTimeout(spec.timeout()).build()), RetryPolicy.DEFAULT,
+                    endpoints.set(spec.provider().id() + " embedding", spec.urls(), spec.maxConcurrent()), liveWorkers);
         };
     }
 }

@@ -21,14 +21,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The single HTTP path every provider call takes. LangChain4j builds the request bodies and
- * parses the replies; this class sends them over one shared JDK client and turns failures
+ * parses the replies; this class sends them over its runtime's JDK client and turns failures
  * into {@link ProviderHttpException} (with {@code Retry-After}) or {@link ProviderIoException},
  * their messages free of secrets.
  *
@@ -39,19 +39,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProviderHttpClient implements HttpClient {
     private static final int MAX_ERROR_BODY_CHARS = 300;
-    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(
-            Thread.ofPlatform().daemon().name("rembed-http-send-", 0).factory());
 
-    private final java.net.http.HttpClient http;
+    private final ProviderHttp owner;
+    private final ExecutorService senders;
     private final Duration timeout;
     private final long maxReplyBytes;
 
-    ProviderHttpClient(java.net.http.HttpClient http, Duration timeout) {
-        this(http, timeout, ReplyLimits.maxReplyBytes());
-    }
-
-    ProviderHttpClient(java.net.http.HttpClient http, Duration timeout, long maxReplyBytes) {
-        this.http = http;
+    ProviderHttpClient(ProviderHttp owner, ExecutorService senders, Duration timeout, long maxReplyBytes) {
+        this.owner = owner;
+        this.senders = senders;
         this.timeout = timeout;
         this.maxReplyBytes = maxReplyBytes;
     }
@@ -98,13 +94,22 @@ public final class ProviderHttpClient implements HttpClient {
         // supplyAsync) may be holding, so the reply would wait for the deadline. Platform threads,
         // as for the client's executor: virtual callers of SQL functions may pin every carrier.
         CompletableFuture<HttpResponse<String>> exchange = new CompletableFuture<>();
-        Future<?> sender = SENDERS.submit(() -> {
-            try {
-                exchange.complete(http.send(request, reading::body));
-            } catch (Throwable t) {
-                exchange.completeExceptionally(t);
+        java.net.http.HttpClient http = owner.http();
+        Future<?> sender;
+        try {
+            if (http == null) {
+                throw new RejectedExecutionException("closed");
             }
-        });
+            sender = senders.submit(() -> {
+                try {
+                    exchange.complete(http.send(request, reading::body));
+                } catch (Throwable t) {
+                    exchange.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new ProviderIoException("request to " + endpoint + " not sent: its rembed runtime is closed", false);
+        }
         try {
             return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -188,9 +193,9 @@ public final class ProviderHttpClient implements HttpClient {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    /** For tests and logs: which HTTP version the shared client speaks. */
+    /** For tests and logs: which HTTP version the runtime's client speaks. */
     Version version() {
-        return http.version();
+        return owner.http().version();
     }
 
     /** The body of one exchange: chosen when the headers arrive, given up when the exchange is. */

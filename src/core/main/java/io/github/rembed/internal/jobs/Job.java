@@ -27,11 +27,12 @@ public final class Job implements CallStats.Observer, AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final CallStats stats = new CallStats(this);
-    private final boolean listed;
+    /** The registry that lists this job, or null when it is not listed. */
+    private final Jobs listedIn;
     private volatile ProgressListener listener;
 
     Job(long id, String function, String client, long connection, String database, long total,
-        ProgressListener listener, boolean listed) {
+        ProgressListener listener, Jobs listedIn) {
         this.id = id;
         this.function = function;
         this.client = client;
@@ -39,7 +40,7 @@ public final class Job implements CallStats.Observer, AutoCloseable {
         this.database = database;
         this.total = total;
         this.listener = listener;
-        this.listed = listed;
+        this.listedIn = listedIn;
         changed();
     }
 
@@ -149,8 +150,8 @@ public final class Job implements CallStats.Observer, AutoCloseable {
 
     @Override
     public void close() {
-        if (listed) {
-            Jobs.remove(this);
+        if (listedIn != null) {
+            listedIn.remove(this);
         }
     }
 }

@@ -15,8 +15,6 @@ import java.util.List;
  * name the endpoint and model (never the API key); images are keyed by their SHA-256.
  */
 final class PipelineCaches {
-    static final long DEFAULT_CAPTION_BYTES = 16L * 1024 * 1024;
-    static final long DEFAULT_EMBEDDING_BYTES = 64L * 1024 * 1024;
 
     record CaptionKey(String provider, String baseUrl, String model, String prompt, String imageSha256) {
         static CaptionKey of(VisionSpec spec, byte[] image) {

@@ -2,61 +2,52 @@ package io.github.rembed.internal.pipeline;
 
 import io.github.rembed.RembedConfig;
 import io.github.rembed.internal.client.ClientSpec;
-import io.github.rembed.internal.client.MultimodalSpec;
 import io.github.rembed.internal.client.Provider;
 import io.github.rembed.internal.client.VisionSpec;
+import io.github.rembed.internal.concurrency.EndpointRegistry;
 import io.github.rembed.internal.concurrency.EndpointSet;
 import io.github.rembed.internal.concurrency.LimitSpec;
 import io.github.rembed.internal.embed.TextEmbedder;
-import io.github.rembed.internal.embed.TextEmbedders;
 import io.github.rembed.internal.engine.CallStats;
 import io.github.rembed.internal.engine.RetryPolicy;
 import io.github.rembed.internal.vision.ImageDescriber;
 import io.github.rembed.internal.vision.ImageType;
-import io.github.rembed.internal.vision.VisionModels;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What image pipelines share across calls and connections: the caption and embedding
- * caches and the count of worker tasks running. The SQL functions and {@code ImageClient}
- * use {@link #shared()}; a separate instance shares no cache with it. (Limits and endpoint
- * health are process-wide, in {@code concurrency.EndpointSet}.)
+ * What the image pipelines of one runtime share across calls and connections: the caption
+ * and embedding caches, the servers' limits and health, and the count of worker tasks
+ * running. A separate instance shares none of them.
  */
 public final class PipelineRuntime {
-    private static final PipelineRuntime SHARED = new PipelineRuntime(PipelineCaches.DEFAULT_CAPTION_BYTES,
-            PipelineCaches.DEFAULT_EMBEDDING_BYTES);
-
     final PipelineCaches caches;
+    private final EndpointRegistry endpoints;
     /** Worker tasks running right now; zero whenever no call is in progress. */
-    final AtomicInteger liveWorkers = new AtomicInteger();
+    final AtomicInteger liveWorkers;
 
-    PipelineRuntime(long captionCacheBytes, long embeddingCacheBytes) {
+    public PipelineRuntime(EndpointRegistry endpoints, AtomicInteger liveWorkers, long captionCacheBytes,
+                           long embeddingCacheBytes) {
         this.caches = new PipelineCaches(captionCacheBytes, embeddingCacheBytes);
+        this.endpoints = endpoints;
+        this.liveWorkers = liveWorkers;
     }
 
-    /** The process-wide instance (16 MiB of captions, 64 MiB of embeddings). */
-    public static PipelineRuntime shared() {
-        return SHARED;
+    /** A runtime of its own (its own servers, caches and count), for pipelines over given models. */
+    PipelineRuntime(long captionCacheBytes, long embeddingCacheBytes) {
+        this(new EndpointRegistry(16), new AtomicInteger(), captionCacheBytes, embeddingCacheBytes);
     }
 
     /**
-     * The pipeline of one multimodal client, with this runtime's caches.
+     * A pipeline over {@code vision}'s servers ({@code vision.spec().baseUrls()}), each under {@code limit}.
      *
      * @param maxCaptionBytes the text size limit captions are held to
      */
-    public ImagePipeline pipeline(MultimodalSpec spec, int maxCaptionBytes) {
-        return pipeline(VisionModels.forSpec(spec.vision()), TextEmbedders.forSpec(spec.embedding()), spec.limit(),
-                spec.batchSize(), RetryPolicy.DEFAULT, maxCaptionBytes);
-    }
-
-    /** A pipeline over {@code vision}'s servers ({@code vision.spec().baseUrls()}), each under {@code limit}. */
-    ImagePipeline pipeline(ImageDescriber vision, TextEmbedder embedder, LimitSpec limit, int batchSize,
-                           RetryPolicy retry, int maxCaptionBytes) {
-        EndpointSet endpoints = EndpointSet.shared(vision.spec().provider().id() + " vision",
-                vision.spec().baseUrls(), limit);
-        return new ImagePipeline(vision, embedder, endpoints, limit, batchSize, retry, this, maxCaptionBytes);
+    public ImagePipeline pipeline(ImageDescriber vision, TextEmbedder embedder, LimitSpec limit, int batchSize,
+                                  RetryPolicy retry, int maxCaptionBytes) {
+        EndpointSet set = endpoints.set(vision.spec().provider().id() + " vision", vision.spec().baseUrls(), limit);
+        return new ImagePipeline(vision, embedder, set, limit, batchSize, retry, this, maxCaptionBytes);
     }
 
     ImagePipeline pipeline(ImageDescriber vision, TextEmbedder embedder, int maxConcurrent, int batchSize,
@@ -68,7 +59,7 @@ public final class PipelineRuntime {
     /**
      * Runs a few images through a pipeline of in-memory models on a runtime of its own, so that
      * the pipeline's classes and threads are ready before a first call needs them. Touches
-     * nothing shared: no cache, limit or endpoint of the process.
+     * nothing shared: no cache, limit or endpoint of any runtime.
      */
     public static void warmUp() {
         VisionSpec spec = new VisionSpec(Provider.OLLAMA, "warm-up", "http://warm-up.invalid", null, null,
@@ -97,7 +88,7 @@ public final class PipelineRuntime {
                 return text;
             }
         };
-        PipelineRuntime own = new PipelineRuntime(1 << 16, 1 << 16);
+        PipelineRuntime own = new PipelineRuntime(1 << 16, 1 << 16); // touches nothing of any other runtime
         ImagePipeline pipeline = new ImagePipeline(vision, embedder,
                 EndpointSet.unshared("warm-up vision", spec.baseUrls(), LimitSpec.fixed(2)), LimitSpec.fixed(2), 2,
                 RetryPolicy.NONE, own, RembedConfig.DEFAULT_MAX_TEXT_BYTES);
@@ -121,7 +112,8 @@ public final class PipelineRuntime {
         caches.clear();
     }
 
-    int liveWorkers() {
+    /** Worker tasks running right now. */
+    public int liveWorkers() {
         return liveWorkers.get();
     }
 }

@@ -3,6 +3,7 @@ package io.github.rembed.internal.sql;
 import io.github.rembed.RembedConfig;
 import io.github.rembed.internal.client.ClientOptions;
 import io.github.rembed.internal.client.MultimodalOptions;
+import io.github.rembed.internal.runtime.Engine;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,17 +21,19 @@ final class ConnectionState {
     /** Reads the query timeout of the running statement; see {@link BusyTimeouts}. */
     final BusyTimeouts busyTimeouts = new BusyTimeouts(0);
     private volatile RembedConfig config;
+    private volatile Engine engine;
     private volatile ClientOptions options;
     private volatile MultimodalOptions multimodalOptions;
 
-    ConnectionState(RembedConfig config, String sqliteVersion) {
+    ConnectionState(RembedConfig config, Engine engine, String sqliteVersion) {
         this.sqliteVersion = sqliteVersion;
-        configure(config);
-        EngineWarmup.startOnce();
+        configure(config, engine);
+        EngineWarmup.startOnce(engine);
     }
 
-    void configure(RembedConfig config) {
+    void configure(RembedConfig config, Engine engine) {
         this.config = config;
+        this.engine = engine;
         this.options = new ClientOptions(config.environment());
         this.multimodalOptions = new MultimodalOptions(config.environment());
         parsed.clear(); // clients read the environment when parsed
@@ -38,6 +41,11 @@ final class ConnectionState {
 
     RembedConfig config() {
         return config;
+    }
+
+    /** The runtime this connection's calls run on. */
+    Engine engine() {
+        return engine;
     }
 
     ClientOptions options() {

@@ -6,6 +6,7 @@ import io.github.rembed.internal.client.ClientOptions;
 import io.github.rembed.internal.client.ClientSpec;
 import io.github.rembed.internal.client.MultimodalOptions;
 import io.github.rembed.internal.client.MultimodalSpec;
+import io.github.rembed.internal.runtime.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -15,7 +16,13 @@ import org.sqlite.SQLiteConnection;
 
 /** Installs every rembed function and client table on a sqlite-jdbc connection. */
 public final class Registrar {
-    /** Per-connection state survives a second {@code register}, so registered clients are kept. */
+    /**
+     * Per-connection state survives a second {@code register}, so registered clients are kept.
+     * The one process-wide table of the library: sqlite-jdbc has no place on a connection for
+     * it, and {@code Rembed.textClient(connection, name)} must find it from the connection
+     * alone. Weak keys: a connection dropped unclosed takes its entry with it. Each state names
+     * the runtime its calls run on.
+     */
     private static final Map<SQLiteConnection, ConnectionState> STATES = new WeakHashMap<>();
     /**
      * Connections whose registration finished, with its configuration: registering one again
@@ -27,7 +34,8 @@ public final class Registrar {
     private Registrar() {
     }
 
-    public static void register(Connection connection, RembedConfig config) throws SQLException {
+    /** Registers with {@code config}, whose calls run on {@code engine} (the config's runtime). */
+    public static void register(Connection connection, RembedConfig config, Engine engine) throws SQLException {
         SQLiteConnection conn = unwrap(connection);
         ConnectionState state;
         synchronized (STATES) {
@@ -38,10 +46,10 @@ public final class Registrar {
             }
             REGISTERED.remove(conn);
             if (state == null) {
-                state = new ConnectionState(config, conn.getMetaData().getDatabaseProductVersion());
+                state = new ConnectionState(config, engine, conn.getMetaData().getDatabaseProductVersion());
                 STATES.put(conn, state);
             } else {
-                state.configure(config);
+                state.configure(config, engine);
             }
             state.busyTimeouts.usual(conn.getBusyTimeout());
         }
@@ -72,7 +80,7 @@ public final class Registrar {
         Function.create(conn, "base64_decode", new Base64Functions.Decode(), deterministic);
         Function.create(conn, "rembed_version", new VersionFunctions.Version(), deterministic);
         Function.create(conn, "rembed_debug", new VersionFunctions.Debug(state));
-        Function.create(conn, "rembed_jobs", new JobsFunction());
+        Function.create(conn, "rembed_jobs", new JobsFunction(state));
         Function.create(conn, ClientRowFunctions.CHECK, new ClientRowFunctions.Check(state));
         for (String internal : ClientRowFunctions.RETIRED) {
             Function.create(conn, internal, new ClientRowFunctions.Internal(internal));

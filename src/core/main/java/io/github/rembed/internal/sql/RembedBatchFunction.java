@@ -7,7 +7,6 @@ import io.github.rembed.internal.embed.PerItemEmbedding;
 import io.github.rembed.internal.embed.TextChecks;
 import io.github.rembed.internal.embed.TextEmbedder;
 import io.github.rembed.internal.jobs.Job;
-import io.github.rembed.internal.pipeline.PipelineRuntime;
 import io.github.rembed.internal.pipeline.SequentialImages;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +51,7 @@ final class RembedBatchFunction extends SqlFunction {
             return;
         }
         ClientSpec spec = ClientLookup.get(conn, state, ClientTable.TEXT, client);
-        TextEmbedder embedder = InputTypes.embedder(client, spec, options.inputType());
+        TextEmbedder embedder = InputTypes.embedder(state, client, spec, options.inputType());
         if (isNull(1)) {
             result();
             return;
@@ -79,7 +78,7 @@ final class RembedBatchFunction extends SqlFunction {
     /** The multimodal form: the sequential baseline; the first failure fails the call, naming its index. */
     private String embedImages(String client, String json) {
         List<String> items = JsonArrays.strings(json, state.config().maxBatchItems());
-        var pipeline = PipelineRuntime.shared().pipeline(ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client),
+        var pipeline = state.engine().pipeline(ClientLookup.get(conn, state, ClientTable.MULTIMODAL, client),
                 state.config().maxTextBytes());
         try (StatementCancellation cancel = StatementCancellation.start(conn, state);
              Job job = SqlJobs.start(conn, state, name(), client, items.size())) {

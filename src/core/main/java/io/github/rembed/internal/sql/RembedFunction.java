@@ -24,7 +24,7 @@ final class RembedFunction extends SqlFunction {
         requireArgs(2, 3, "rembed(client, text [, input_type])");
         String client = text(0, "client name");
         ClientSpec spec = ClientLookup.get(conn, state, ClientTable.TEXT, client);
-        var embedder = InputTypes.embedder(client, spec, optionalText(2, "input_type"));
+        var embedder = InputTypes.embedder(state, client, spec, optionalText(2, "input_type"));
         if (isNull(1)) {
             result();
             return;

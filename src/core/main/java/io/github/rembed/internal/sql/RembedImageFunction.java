@@ -4,7 +4,6 @@ import io.github.rembed.RembedException;
 import io.github.rembed.internal.client.MultimodalSpec;
 import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.internal.pipeline.ImageInput;
-import io.github.rembed.internal.pipeline.PipelineRuntime;
 import org.sqlite.SQLiteConnection;
 
 /**
@@ -62,7 +61,7 @@ final class RembedImageFunction extends SqlFunction {
         try (StatementCancellation cancel = StatementCancellation.start(conn, state)) {
             float[] vector;
             try {
-                vector = PipelineRuntime.shared().pipeline(spec, state.config().maxTextBytes())
+                vector = state.engine().pipeline(spec, state.config().maxTextBytes())
                         .embedOne(ImageInput.of(image), cancel);
             } catch (RembedException e) {
                 throw new RembedException("client '" + client + "': "

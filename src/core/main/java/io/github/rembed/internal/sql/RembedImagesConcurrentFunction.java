@@ -5,7 +5,6 @@ import io.github.rembed.RembedException;
 import io.github.rembed.internal.client.MultimodalSpec;
 import io.github.rembed.internal.jobs.Job;
 import io.github.rembed.internal.pipeline.ImageInput;
-import io.github.rembed.internal.pipeline.PipelineRuntime;
 import java.util.List;
 import org.sqlite.SQLiteConnection;
 
@@ -37,7 +36,7 @@ final class RembedImagesConcurrentFunction extends SqlFunction {
                 state.config().maxFileBytes());
         try (StatementCancellation cancel = StatementCancellation.start(conn, state);
              Job job = SqlJobs.start(conn, state, name(), client, images.size())) {
-            BatchResult r = PipelineRuntime.shared().pipeline(spec, state.config().maxTextBytes())
+            BatchResult r = state.engine().pipeline(spec, state.config().maxTextBytes())
                     .run(images, cancel, job, job::count);
             if (cancel.reason() != null) {
                 // SQLite aborts an interrupted statement anyway; say why instead of returning half a result.

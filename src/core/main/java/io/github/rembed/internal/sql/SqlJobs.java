@@ -1,7 +1,6 @@
 package io.github.rembed.internal.sql;
 
 import io.github.rembed.internal.jobs.Job;
-import io.github.rembed.internal.jobs.Jobs;
 import org.sqlite.SQLiteConnection;
 
 /** Lists a bulk SQL call in {@code rembed_jobs()} under its connection. */
@@ -10,7 +9,7 @@ final class SqlJobs {
     }
 
     static Job start(SQLiteConnection conn, ConnectionState state, String function, String client, long total) {
-        return Jobs.start(function, client, state.id, database(conn.getUrl()), total);
+        return state.engine().jobs().start(function, client, state.id, database(conn.getUrl()), total);
     }
 
     /** The file of a {@code jdbc:sqlite:} URL, without its parameters. */

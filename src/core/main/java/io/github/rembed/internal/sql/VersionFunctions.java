@@ -1,7 +1,6 @@
 package io.github.rembed.internal.sql;
 
 import io.github.rembed.BuildInfo;
-import io.github.rembed.internal.concurrency.EndpointSet;
 import java.util.List;
 
 /** {@code rembed_version()} and {@code rembed_debug()}. */
@@ -45,9 +44,9 @@ final class VersionFunctions {
                     endpoints()));
         }
 
-        /** Every model server this process has talked to: health, limit (adaptive or not), load, counters. */
-        private static String endpoints() {
-            List<String> lines = EndpointSet.describeShared();
+        /** Every model server the connection's runtime uses: health, limit (adaptive or not), load, counters. */
+        private String endpoints() {
+            List<String> lines = state.engine().describeEndpoints();
             return lines.isEmpty() ? "Endpoints: none used yet"
                     : "Endpoints:\n  " + String.join("\n  ", lines);
         }

@@ -7,16 +7,22 @@ import io.github.rembed.internal.client.VisionSpec;
 import io.github.rembed.internal.engine.JsonExchange;
 import io.github.rembed.internal.http.ProviderHttp;
 
-/** Builds and shares describers: one per distinct {@link VisionSpec} in the process. */
+/**
+ * Builds and shares a runtime's describers: one per distinct {@link VisionSpec}, the least
+ * recently used beyond {@code maxKept} dropped.
+ */
 public final class VisionModels {
-    private static final Cache<VisionSpec, ImageDescriber> SHARED = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<VisionSpec, ImageDescriber> describers;
+    private final ProviderHttp http;
 
-    private VisionModels() {
+    public VisionModels(ProviderHttp http, int maxKept) {
+        this.describers = Caffeine.newBuilder().maximumSize(maxKept).build();
+        this.http = http;
     }
 
-    public static ImageDescriber forSpec(VisionSpec spec) {
-        return SHARED.get(spec, s -> new WireImageDescriber(s,
-                ProviderHttp.builder().readTimeout(s.timeout()).build()));
+    public ImageDescriber forSpec(VisionSpec spec) {
+        return describers.get(spec, s -> new WireImageDescriber(s, http.builder().readTimeout(s.timeout()).build(),
+                this));
     }
 
     /**

@@ -18,11 +18,14 @@ final class WireImageDescriber implements ImageDescriber {
     private final VisionSpec spec;
     private final VisionWire wire;
     private final HttpClient http;
+    /** Where the describers of the spec's other servers come from. */
+    private final VisionModels siblings;
 
-    WireImageDescriber(VisionSpec spec, HttpClient http) {
+    WireImageDescriber(VisionSpec spec, HttpClient http, VisionModels siblings) {
         this.spec = spec;
         this.wire = spec.provider() == Provider.OPENAI ? VisionWire.OPENAI : VisionWire.OLLAMA;
         this.http = http;
+        this.siblings = siblings;
     }
 
     @Override
@@ -46,7 +49,7 @@ final class WireImageDescriber implements ImageDescriber {
     @Override
     public ImageDescriber at(String baseUrl) {
         return spec.baseUrls().size() == 1 && spec.baseUrl().equals(baseUrl) ? this
-                : VisionModels.forSpec(spec.at(baseUrl));
+                : siblings.forSpec(spec.at(baseUrl));
     }
 
     @Override

@@ -194,8 +194,9 @@ class EndpointSetTest {
     @Test
     void sharedSetsOfOneStageUseOneLimitPerUrl() {
         String url = "http://shared-" + System.nanoTime() + ".invalid";
-        EndpointSet one = EndpointSet.shared("embedding test", List.of(url), LimitSpec.fixed(2));
-        EndpointSet two = EndpointSet.shared("embedding test", List.of(url, url), LimitSpec.fixed(2));
+        EndpointRegistry registry = new EndpointRegistry(16);
+        EndpointSet one = registry.set("embedding test", List.of(url), LimitSpec.fixed(2));
+        EndpointSet two = registry.set("embedding test", List.of(url, url), LimitSpec.fixed(2));
         assertEquals(1, two.size(), "a URL listed twice counts once");
         Lease x = take(one);
         Lease y = take(two);

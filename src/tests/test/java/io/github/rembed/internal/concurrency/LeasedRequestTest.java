@@ -20,7 +20,7 @@ class LeasedRequestTest {
     private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(50));
 
     private static EndpointSet endpoints(String... urls) {
-        return EndpointSet.shared("vision test " + System.nanoTime(), List.of(urls), LimitSpec.fixed(2));
+        return EndpointSet.unshared("vision test", List.of(urls), LimitSpec.fixed(2));
     }
 
     @Test

@@ -75,10 +75,6 @@ class TextBatchesOverHttpTest {
         return IntStream.range(0, n).mapToObj(i -> "note " + i + " about boats").toList();
     }
 
-    private static String unique(String stage) {
-        return stage + " " + System.nanoTime();
-    }
-
     @Test
     void aDownServerIsSetAsideAndTheOthersServeEverythingCorrectly() {
         String dead;
@@ -87,7 +83,7 @@ class TextBatchesOverHttpTest {
         }
         try (SimulatedProvider a = SimulatedProvider.builder().embeddingDimensions(DIMS).start();
              SimulatedProvider b = SimulatedProvider.builder().embeddingDimensions(DIMS).start()) {
-            EndpointSet set = EndpointSet.shared(unique("embedding openai"), List.of(dead, a.baseUrl(), b.baseUrl()),
+            EndpointSet set = new EndpointRegistry(16).set("embedding openai", List.of(dead, a.baseUrl(), b.baseUrl()),
                     LimitSpec.fixed(4));
             List<String> texts = texts(100);
             TokenUsage usage = new TokenUsage();
@@ -107,7 +103,7 @@ class TextBatchesOverHttpTest {
     void anAdaptiveLimitKeepsUnderAServersCapacityWithoutBeingTold() {
         try (SimulatedProvider sim = SimulatedProvider.builder().embeddingDimensions(DIMS).embeddingCapacity(3)
                 .embeddingLatency(Latency.fixed(Duration.ofMillis(10))).retryAfter(Duration.ofMillis(5)).start()) {
-            EndpointSet set = EndpointSet.shared(unique("embedding openai"), List.of(sim.baseUrl()), LimitSpec.auto());
+            EndpointSet set = new EndpointRegistry(16).set("embedding openai", List.of(sim.baseUrl()), LimitSpec.auto());
             List<String> texts = texts(200);
             List<float[]> vectors = TextBatches.over(set, TextBatchesOverHttpTest::embedOnce).batchSize(1)
                     .retry(new RetryPolicy(10, Duration.ofMillis(5), Duration.ofMillis(50))).embedAll(texts);

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TextBatchesTest {
+    /** Worker tasks of this test's calls running right now. */
+    private final AtomicInteger live = new AtomicInteger();
     private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(20));
 
     private static List<String> texts(int n) {
@@ -64,21 +66,26 @@ class TextBatchesTest {
         }
     }
 
-    private static void assertNothingLeft(EndpointSet set) {
-        assertEquals(0, Workers.LIVE.get(), "no worker left running");
+    /** Batches whose worker tasks are counted in {@link #live}. */
+    private TextBatches over(EndpointSet set, TextBatches.BatchCall call) {
+        return TextBatches.over(set, call).liveWorkers(live);
+    }
+
+    private void assertNothingLeft(EndpointSet set) {
+        assertEquals(0, live.get(), "no worker left running");
         set.status().forEach(s -> assertEquals(0, s.inFlight(), s.baseUrl() + " has requests in flight"));
     }
 
     @AfterEach
     void noWorkerOutlivesItsCall() {
-        assertEquals(0, Workers.LIVE.get());
+        assertEquals(0, live.get());
     }
 
     @Test
     void resultsComeBackInInputOrderWhateverTheLatencies() {
         EndpointSet set = endpoints(2, 3, 2);
         List<String> texts = texts(97);
-        List<float[]> vectors = TextBatches.over(set, (url, batch, usage) -> {
+        List<float[]> vectors = over(set, (url, batch, usage) -> {
             Thread.sleep(new Random(batch.get(0).hashCode()).nextInt(15));
             return embed(batch);
         }).batchSize(4).retry(FAST).embedAll(texts);
@@ -90,7 +97,7 @@ class TextBatchesTest {
     void batchesAreInFlightTogetherUpToTheLimit() {
         EndpointSet set = endpoints(4);
         CyclicBarrier allFour = new CyclicBarrier(4);
-        List<float[]> vectors = TextBatches.over(set, (url, batch, usage) -> {
+        List<float[]> vectors = over(set, (url, batch, usage) -> {
             allFour.await(20, TimeUnit.SECONDS); // fails unless four requests are in flight at once
             return embed(batch);
         }).batchSize(8).retry(RetryPolicy.NONE).embedAll(texts(128));
@@ -104,7 +111,7 @@ class TextBatchesTest {
         Map<String, AtomicInteger> peak = new ConcurrentHashMap<>();
         AtomicInteger total = new AtomicInteger();
         AtomicInteger totalPeak = new AtomicInteger();
-        List<float[]> vectors = TextBatches.over(set, (url, batch, usage) -> {
+        List<float[]> vectors = over(set, (url, batch, usage) -> {
             int n = now.computeIfAbsent(url, u -> new AtomicInteger()).incrementAndGet();
             peak.computeIfAbsent(url, u -> new AtomicInteger()).accumulateAndGet(n, Math::max);
             totalPeak.accumulateAndGet(total.incrementAndGet(), Math::max);
@@ -128,7 +135,7 @@ class TextBatchesTest {
         EndpointSet set = endpoints(4, 4, 4);
         List<String> texts = texts(90);
         Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
-        List<float[]> vectors = TextBatches.over(set, (url, batch, usage) -> {
+        List<float[]> vectors = over(set, (url, batch, usage) -> {
             if (url.equals("http://server-a")) {
                 throw new ProviderIoException("connection refused", false);
             }
@@ -136,7 +143,7 @@ class TextBatchesTest {
             return embed(batch);
         }).batchSize(3).retry(FAST).embedAll(texts);
 
-        List<float[]> alone = TextBatches.over(endpoints(4), (url, batch, usage) -> embed(batch))
+        List<float[]> alone = over(endpoints(4), (url, batch, usage) -> embed(batch))
                 .batchSize(3).embedAll(texts);
         for (int i = 0; i < texts.size(); i++) {
             assertEquals(List.of(alone.get(i)[0], alone.get(i)[1]), List.of(vectors.get(i)[0], vectors.get(i)[1]));
@@ -155,7 +162,7 @@ class TextBatchesTest {
         AtomicInteger aCalls = new AtomicInteger();
         AtomicInteger aServed = new AtomicInteger();
         List<String> texts = texts(200);
-        List<float[]> vectors = TextBatches.over(set, (url, batch, usage) -> {
+        List<float[]> vectors = over(set, (url, batch, usage) -> {
             if (url.equals("http://server-a")) {
                 if (aCalls.incrementAndGet() <= 5) {
                     throw new ProviderHttpException(502, "bad gateway", null);
@@ -176,7 +183,7 @@ class TextBatchesTest {
         AtomicInteger badCalls = new AtomicInteger();
         List<String> texts = new ArrayList<>(texts(10));
         texts.set(4, "text 4 and far too long");
-        List<ItemResult> results = TextBatches.over(set, (url, batch, usage) -> {
+        List<ItemResult> results = over(set, (url, batch, usage) -> {
             if (batch.stream().anyMatch(t -> t.contains("too long"))) {
                 badCalls.incrementAndGet();
                 throw new ProviderHttpException(400, "input is too long for the model", null);
@@ -205,7 +212,7 @@ class TextBatchesTest {
         EndpointSet set = endpoints(4);
         AtomicInteger blocked = new AtomicInteger();
         AtomicInteger interrupted = new AtomicInteger();
-        RembedException e = assertThrows(RembedException.class, () -> TextBatches.over(set, (url, batch, usage) -> {
+        RembedException e = assertThrows(RembedException.class, () -> over(set, (url, batch, usage) -> {
             if (batch.get(0).equals("text 0")) {
                 while (blocked.get() < 3) {
                     Thread.sleep(1); // fail only once the others are in flight
@@ -231,7 +238,7 @@ class TextBatchesTest {
         EndpointSet set = endpoints(3);
         AtomicInteger started = new AtomicInteger();
         AtomicBoolean cancel = new AtomicBoolean();
-        List<ItemResult> results = TextBatches.over(set, (url, batch, usage) -> {
+        List<ItemResult> results = over(set, (url, batch, usage) -> {
             if (batch.get(0).equals("text 0")) {
                 return embed(batch);
             }
@@ -259,7 +266,7 @@ class TextBatchesTest {
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         Thread caller = Thread.ofPlatform().start(() -> {
             try {
-                TextBatches.over(set, (url, batch, usage) -> {
+                over(set, (url, batch, usage) -> {
                     started.incrementAndGet();
                     Thread.sleep(Long.MAX_VALUE);
                     return embed(batch);
@@ -282,7 +289,7 @@ class TextBatchesTest {
     @Test
     void aVirtualCallerGetsPlatformWorkersAndAPlatformCallerVirtualOnes() throws Exception {
         List<Boolean> virtualWorkers = new CopyOnWriteArrayList<>();
-        TextBatches job = TextBatches.over(endpoints(4), (url, batch, usage) -> {
+        TextBatches job = over(endpoints(4), (url, batch, usage) -> {
             virtualWorkers.add(Thread.currentThread().isVirtual());
             return embed(batch);
         }).batchSize(1);
@@ -298,7 +305,7 @@ class TextBatchesTest {
         EndpointSet set = endpoints(4);
         AtomicBoolean refusedOnce = new AtomicBoolean();
         AtomicInteger calls = new AtomicInteger();
-        List<float[]> vectors = TextBatches.over(set, (url, batch, usage) -> {
+        List<float[]> vectors = over(set, (url, batch, usage) -> {
             calls.incrementAndGet();
             if (batch.get(0).equals("text 6") && refusedOnce.compareAndSet(false, true)) {
                 throw new ProviderHttpException(429, "rate limited", Duration.ofMillis(5));
@@ -315,7 +322,7 @@ class TextBatchesTest {
     void aServerThatKeepsFailingEndsEveryBatchWithAnErrorInsteadOfHanging() {
         EndpointSet set = endpoints(2, 2);
         AtomicInteger calls = new AtomicInteger();
-        List<ItemResult> results = TextBatches.over(set, (url, batch, usage) -> {
+        List<ItemResult> results = over(set, (url, batch, usage) -> {
             calls.incrementAndGet();
             throw new ProviderHttpException(503, "overloaded", null);
         }).batchSize(5).retry(FAST).embedEach(texts(50));
@@ -330,7 +337,7 @@ class TextBatchesTest {
     @Test
     void tokenUsageOfEveryBatchIsSummed() {
         TokenUsage usage = new TokenUsage();
-        TextBatches.over(endpoints(3), (url, batch, u) -> {
+        over(endpoints(3), (url, batch, u) -> {
             u.add(batch.size() * 2L, 0);
             return embed(batch);
         }).batchSize(7).usage(usage).embedAll(texts(50));
@@ -340,7 +347,7 @@ class TextBatchesTest {
 
     @Test
     void aReplyWithTheWrongNumberOfVectorsFailsItsBatch() {
-        List<ItemResult> results = TextBatches.over(endpoints(2), (url, batch, usage) ->
+        List<ItemResult> results = over(endpoints(2), (url, batch, usage) ->
                 batch.contains("text 3") ? embed(batch).subList(0, 1) : embed(batch))
                 .batchSize(3).describedAs("client 'docs'").embedEach(texts(6));
         ItemResult.Failed f = assertInstanceOf(ItemResult.Failed.class, results.get(3));
@@ -351,7 +358,7 @@ class TextBatchesTest {
     @Test
     void noTextsMeansNoRequest() {
         AtomicInteger calls = new AtomicInteger();
-        TextBatches job = TextBatches.over(endpoints(2), (url, batch, usage) -> {
+        TextBatches job = over(endpoints(2), (url, batch, usage) -> {
             calls.incrementAndGet();
             return embed(batch);
         });

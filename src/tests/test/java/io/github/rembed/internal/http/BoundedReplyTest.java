@@ -22,6 +22,8 @@ class BoundedReplyTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
     private SimulatedProvider sim;
 
+    private final ProviderHttp http = new ProviderHttp();
+
     @BeforeEach
     void start() {
         sim = SimulatedProvider.builder().embeddingDimensions(4).start();
@@ -29,12 +31,13 @@ class BoundedReplyTest {
 
     @AfterEach
     void stop() {
+        http.close();
         sim.close();
         assertEquals(0, ReplyLimits.held(), "every byte of every reply is given back");
     }
 
     private ProviderHttpClient client(Duration timeout, long limit) {
-        return new ProviderHttpClient(java.net.http.HttpClient.newHttpClient(), timeout, limit);
+        return http.client(timeout, limit);
     }
 
     private HttpRequest embed() {

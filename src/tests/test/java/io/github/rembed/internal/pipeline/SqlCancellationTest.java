@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rembed.Rembed;
+import io.github.rembed.RembedConfig;
+import io.github.rembed.RembedRuntime;
 import io.github.rembed.SimSql;
 import io.github.rembed.TestImages;
 import io.github.rembed.simulator.Endpoint;
@@ -29,17 +31,20 @@ class SqlCancellationTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     private SimulatedProvider sim;
     private Connection conn;
+    private final RembedRuntime runtime = RembedRuntime.builder().build();
 
     @BeforeEach
     void start() throws SQLException {
         sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS).start();
         conn = SimSql.open(sim, 4, 300, 5); // a 5-minute request timeout: only cancellation can end the call
+        Rembed.register(conn, RembedConfig.builder().runtime(runtime).build()); // workers counted apart from other tests
     }
 
     @AfterEach
     void stop() throws SQLException {
         conn.close();
         sim.close();
+        runtime.close();
     }
 
     private String hangingBatchSql() {
@@ -66,7 +71,7 @@ class SqlCancellationTest {
         canceller.join();
         assertEquals(null, cancelError.get());
         assertTrue(e.getMessage().contains("rembed_images_concurrent: client 'mm': cancelled"), e.getMessage());
-        assertEquals(0, PipelineRuntime.shared().liveWorkers(), "no worker left behind");
+        assertEquals(0, runtime.activeWorkers(), "no worker left behind");
         s.close();
         assertEquals(Rembed.version(), SimSql.string(conn, "SELECT rembed_version()"), "connection still usable");
         byte[] image = TestImages.unique();
@@ -83,7 +88,7 @@ class SqlCancellationTest {
                     () -> assertThrows(SQLException.class, () -> s.executeQuery(hangingBatchSql())));
             assertTrue(e.getMessage().contains("query timeout of 1 s"), e.getMessage());
         }
-        assertEquals(0, PipelineRuntime.shared().liveWorkers(), "no worker left behind");
+        assertEquals(0, runtime.activeWorkers(), "no worker left behind");
         assertEquals(Rembed.version(), SimSql.string(conn, "SELECT rembed_version()"));
     }
 
@@ -102,7 +107,7 @@ class SqlCancellationTest {
             assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
             s.close();
         }
-        assertEquals(0, PipelineRuntime.shared().liveWorkers());
+        assertEquals(0, runtime.activeWorkers());
     }
 
     @Test
@@ -114,7 +119,7 @@ class SqlCancellationTest {
         assertTimeoutPreemptively(HANG_GUARD, () -> closer.join());
         assertTrue(e.getMessage().contains("cancelled: the connection is being closed"), e.getMessage());
         assertTrue(conn.isClosed());
-        assertEquals(0, PipelineRuntime.shared().liveWorkers(), "no worker left behind");
+        assertEquals(0, runtime.activeWorkers(), "no worker left behind");
     }
 
     @Test
