@@ -66,6 +66,9 @@ INSERT INTO temp.rembed_multimodal_clients(name, options) VALUES
 SELECT length(rembed_image('warm-up', readfile(path))) AS warm_up_bytes FROM image_files ORDER BY path LIMIT 1;
 
 CREATE TEMP TABLE clock(step TEXT PRIMARY KEY, ms REAL);
+-- The time from the last 'start' mark to the last 'end' mark.
+CREATE TEMP VIEW elapsed AS
+  SELECT (SELECT ms FROM clock WHERE step = 'end') - (SELECT ms FROM clock WHERE step = 'start') AS ms;
 CREATE TEMP TABLE results(method TEXT, images INTEGER, wall_ms REAL, stats_ms REAL, throughput REAL,
                           cache_hits INTEGER);
 
@@ -74,7 +77,7 @@ INSERT OR REPLACE INTO clock VALUES ('start', julianday('now') * 86400000.0);
 CREATE TEMP TABLE out_seq AS SELECT rembed_batch(client, images) AS r FROM batches WHERE slot = 0;
 INSERT OR REPLACE INTO clock VALUES ('end', julianday('now') * 86400000.0);
 INSERT INTO results SELECT 'Sequential', json_array_length(r),
-  (SELECT ms FROM clock WHERE step = 'end') - (SELECT ms FROM clock WHERE step = 'start'), NULL, NULL, NULL
+  (SELECT ms FROM elapsed), NULL, NULL, NULL
   FROM out_seq;
 
 -- Concurrent-c: one rembed_images_concurrent call each.
@@ -82,21 +85,21 @@ INSERT OR REPLACE INTO clock VALUES ('start', julianday('now') * 86400000.0);
 CREATE TEMP TABLE out_c2 AS SELECT rembed_images_concurrent(client, images) AS r FROM batches WHERE slot = 1;
 INSERT OR REPLACE INTO clock VALUES ('end', julianday('now') * 86400000.0);
 INSERT INTO results SELECT 'Concurrent-2', r ->> '$.stats.total_processed',
-  (SELECT ms FROM clock WHERE step = 'end') - (SELECT ms FROM clock WHERE step = 'start'),
+  (SELECT ms FROM elapsed),
   r ->> '$.stats.total_duration_ms', r ->> '$.stats.throughput', r ->> '$.stats.cache_hits' FROM out_c2;
 
 INSERT OR REPLACE INTO clock VALUES ('start', julianday('now') * 86400000.0);
 CREATE TEMP TABLE out_c4 AS SELECT rembed_images_concurrent(client, images) AS r FROM batches WHERE slot = 2;
 INSERT OR REPLACE INTO clock VALUES ('end', julianday('now') * 86400000.0);
 INSERT INTO results SELECT 'Concurrent-4', r ->> '$.stats.total_processed',
-  (SELECT ms FROM clock WHERE step = 'end') - (SELECT ms FROM clock WHERE step = 'start'),
+  (SELECT ms FROM elapsed),
   r ->> '$.stats.total_duration_ms', r ->> '$.stats.throughput', r ->> '$.stats.cache_hits' FROM out_c4;
 
 INSERT OR REPLACE INTO clock VALUES ('start', julianday('now') * 86400000.0);
 CREATE TEMP TABLE out_c6 AS SELECT rembed_images_concurrent(client, images) AS r FROM batches WHERE slot = 3;
 INSERT OR REPLACE INTO clock VALUES ('end', julianday('now') * 86400000.0);
 INSERT INTO results SELECT 'Concurrent-6', r ->> '$.stats.total_processed',
-  (SELECT ms FROM clock WHERE step = 'end') - (SELECT ms FROM clock WHERE step = 'start'),
+  (SELECT ms FROM elapsed),
   r ->> '$.stats.total_duration_ms', r ->> '$.stats.throughput', r ->> '$.stats.cache_hits' FROM out_c6;
 
 -- The Rust fork's strategy: groups of 5, each awaited before the next starts. Each group is its
@@ -108,7 +111,7 @@ INSERT OR REPLACE INTO clock VALUES ('start', julianday('now') * 86400000.0);
 CREATE TEMP TABLE out_barrier AS SELECT g, rembed_images_concurrent('window-5', images) AS r FROM groups5 ORDER BY g;
 INSERT OR REPLACE INTO clock VALUES ('end', julianday('now') * 86400000.0);
 INSERT INTO results SELECT 'Batch barrier (groups of 5)', sum(r ->> '$.stats.total_processed'),
-  (SELECT ms FROM clock WHERE step = 'end') - (SELECT ms FROM clock WHERE step = 'start'),
+  (SELECT ms FROM elapsed),
   sum(r ->> '$.stats.total_duration_ms'), NULL, sum(r ->> '$.stats.cache_hits') FROM out_barrier;
 
 -- The sliding window: one call, 5 in flight, a finished image's slot goes to the next at once.
@@ -116,7 +119,7 @@ INSERT OR REPLACE INTO clock VALUES ('start', julianday('now') * 86400000.0);
 CREATE TEMP TABLE out_window AS SELECT rembed_images_concurrent(client, images) AS r FROM batches WHERE slot = 5;
 INSERT OR REPLACE INTO clock VALUES ('end', julianday('now') * 86400000.0);
 INSERT INTO results SELECT 'Sliding window (5)', r ->> '$.stats.total_processed',
-  (SELECT ms FROM clock WHERE step = 'end') - (SELECT ms FROM clock WHERE step = 'start'),
+  (SELECT ms FROM elapsed),
   r ->> '$.stats.total_duration_ms', r ->> '$.stats.throughput', r ->> '$.stats.cache_hits' FROM out_window;
 
 -- Failed images are listed, not hidden.

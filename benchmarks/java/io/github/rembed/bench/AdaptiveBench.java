@@ -23,9 +23,6 @@ final class AdaptiveBench {
     private AdaptiveBench() {
     }
 
-    record Result(Table table, Target target) {
-    }
-
     private record Row(String limit, int ok, long requests, double seconds, String settled) {
         double perSecond() {
             return ok / seconds;
@@ -40,7 +37,7 @@ final class AdaptiveBench {
         }
     }
 
-    static Result run(ScaleParams s) {
+    static Measured run(ScaleParams s) {
         List<Row> rows = new ArrayList<>();
         try (SimulatedProvider sim = SimulatedProvider.builder().embeddingDimensions(Params.DIMENSIONS)
                 .embeddingLatency(Latency.fixed(Duration.ofMillis(s.capacityLatencyMs())))
@@ -77,7 +74,7 @@ final class AdaptiveBench {
                 + " texts/s counts embedded texts, and the best fixed limit is the fastest that embedded them all");
         double ratio = auto.perSecond() / best.perSecond();
         boolean pass = ratio >= 0.9 && auto.refusedShare() <= 0.05 && auto.ok == s.capacityRequests();
-        return new Result(t, new Target("'auto' vs best fixed limit (" + best.limit + ") on a capacity-limited server",
+        return new Measured(t, new Target("'auto' vs best fixed limit (" + best.limit + ") on a capacity-limited server",
                 ">= 0.90x, 429 share <= 5%", Table.num(ratio, 2) + "x, " + Table.num(100 * auto.refusedShare(), 1)
                 + "% 429s, limit " + auto.settled, pass, pass ? "" : "'auto' starts at 4 and learns within the run; "
                 + "see the adaptive table"));

@@ -65,66 +65,47 @@ public final class Bench {
         long t0 = System.nanoTime();
         System.out.println("rembed benchmarks (" + params.mode() + "), simulated provider on 127.0.0.1; load average "
                 + String.format("%.2f", loadBefore) + "\n");
-        if (only.contains("baseline")) {
+        if (starts(only, "baseline")) {
             // First, so that its cold rows are the first calls in this JVM.
-            loads.put("baseline", String.format("%.2f", Machine.load()));
             BaselineBench.Result r = BaselineBench.run(params);
             show(r.table());
             targets.addAll(r.targets());
         }
-        if (only.contains("images")) {
-            loads.put("images", String.format("%.2f", Machine.load()));
+        if (starts(only, "images")) {
             ImageBench.Result r = ImageBench.run(params, this::show);
             targets.addAll(r.targets());
         }
-        if (only.contains("text")) {
-            loads.put("text", String.format("%.2f", Machine.load()));
+        if (starts(only, "text")) {
             TextBench.Remote r = TextBench.remote(params);
             show(r.table());
         }
-        if (only.contains("concurrency")) {
-            loads.put("concurrency", String.format("%.2f", Machine.load()));
-            ConcurrencyBench.Result r = ConcurrencyBench.run(scale);
-            show(r.table());
-            targets.add(r.target());
+        if (starts(only, "concurrency")) {
+            measured(ConcurrencyBench.run(scale));
         }
-        if (only.contains("adaptive")) {
-            loads.put("adaptive", String.format("%.2f", Machine.load()));
-            AdaptiveBench.Result r = AdaptiveBench.run(scale);
-            show(r.table());
-            targets.add(r.target());
+        if (starts(only, "adaptive")) {
+            measured(AdaptiveBench.run(scale));
         }
-        if (only.contains("servers")) {
-            loads.put("servers", String.format("%.2f", Machine.load()));
-            ServersBench.Result r = ServersBench.run(scale, params);
-            show(r.table());
-            targets.add(r.target());
+        if (starts(only, "servers")) {
+            measured(ServersBench.run(scale, params));
         }
-        if (only.contains("providers")) {
-            loads.put("providers", String.format("%.2f", Machine.load()));
+        if (starts(only, "providers")) {
             show(ProviderBench.run(params));
         }
-        if (only.contains("local")) {
-            loads.put("local", String.format("%.2f", Machine.load()));
+        if (starts(only, "local")) {
             TextBench.Local r = TextBench.local(params);
             show(r.table());
             targets.add(new Target("in-process model through SQL vs direct embedAll", ">= 0.90",
                     Table.num(r.sqlToDirect(), 2), r.sqlToDirect() >= 0.9,
                     r.sqlToDirect() >= 0.9 ? "" : "see the in-process table: SQL adds JSON and base64 per text"));
         }
-        if (only.contains("cache")) {
-            loads.put("cache", String.format("%.2f", Machine.load()));
+        if (starts(only, "cache")) {
             show(CacheBench.run(params));
         }
-        if (only.contains("pool")) {
-            loads.put("pool", String.format("%.2f", Machine.load()));
+        if (starts(only, "pool")) {
             show(PoolBench.run());
         }
-        if (only.contains("heap")) {
-            loads.put("heap", String.format("%.2f", Machine.load()));
-            HeapBench.Result r = HeapBench.run(params);
-            show(r.table());
-            targets.add(r.target());
+        if (starts(only, "heap")) {
+            measured(HeapBench.run(params));
         }
         Table targetTable = Target.table(targets);
         System.out.println(targetTable.plain());
@@ -135,6 +116,21 @@ public final class Bench {
             Path file = write(outDir, started, minutes, loadBefore, loadAfter, targetTable);
             System.out.println("wrote " + file);
         }
+    }
+
+    /** Whether section {@code name} is to run; if so, notes the load average as it starts. */
+    private boolean starts(Set<String> only, String name) {
+        if (!only.contains(name)) {
+            return false;
+        }
+        loads.put(name, String.format("%.2f", Machine.load()));
+        return true;
+    }
+
+    /** Shows a section's table and keeps its target. */
+    private void measured(Measured m) {
+        show(m.table());
+        targets.add(m.target());
     }
 
     /** Prints a table as soon as its rows are measured, and keeps it for the results file. */

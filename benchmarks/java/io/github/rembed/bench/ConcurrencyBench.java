@@ -23,16 +23,13 @@ final class ConcurrencyBench {
     private ConcurrencyBench() {
     }
 
-    record Result(Table table, Target target) {
-    }
-
     private record Row(int c, int requests, int peak, double seconds, double idealSeconds, double cpu) {
         double ratio() {
             return idealSeconds / seconds;
         }
     }
 
-    static Result run(ScaleParams s) throws Exception {
+    static Measured run(ScaleParams s) throws Exception {
         List<String> texts = TextBench.texts(s.texts());
         String json = JSON.writeValueAsString(texts);
         int batches = (s.texts() + s.textBatch() - 1) / s.textBatch();
@@ -87,7 +84,7 @@ final class ConcurrencyBench {
                 + "which runs in the same JVM: a cost that does not shrink with c");
         t.note("before this version rembed_batch sent its batches one after another: the c = 1 row");
         boolean pass = worst.ratio() >= GOAL;
-        return new Result(t, new Target("remote text rembed_batch at c = 1..16 vs ideal rounds", ">= " + GOAL,
+        return new Measured(t, new Target("remote text rembed_batch at c = 1..16 vs ideal rounds", ">= " + GOAL,
                 "min " + Table.num(worst.ratio(), 3) + " (" + each + ")", pass,
                 pass ? "" : String.format("c=%d: %s for %s ideal; the client and the simulator share the machine "
                         + "(load in the results header)", worst.c, Table.seconds(worst.seconds),

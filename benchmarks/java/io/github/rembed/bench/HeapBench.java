@@ -26,9 +26,6 @@ final class HeapBench {
     private HeapBench() {
     }
 
-    record Result(Table table, Target target) {
-    }
-
     /** One measured stream or call. */
     private record Run(String method, long images, int ok, double seconds, long baseline, long maxLive,
                        long maxHeld, long cacheGrowth) {
@@ -37,7 +34,7 @@ final class HeapBench {
         }
     }
 
-    static Result run(Params p) throws Exception {
+    static Measured run(Params p) throws Exception {
         RembedRuntime runtime = RembedRuntime.shared();
         try (SimulatedProvider sim = SimulatedProvider.builder().embeddingDimensions(Params.DIMENSIONS)
                 .visionLatency(Latency.fixed(Duration.ofMillis(p.heapVisionMs())))
@@ -81,7 +78,7 @@ final class HeapBench {
                     + mib(small.retained()) + " -> " + mib(large.retained()) + ", " + mib(moreData) + " more images)",
                     share <= 0.05, "caches emptied before each sample; they level off at their "
                     + mib((RembedRuntime.DEFAULT_CAPTION_CACHE_BYTES + RembedRuntime.DEFAULT_EMBEDDING_CACHE_BYTES)) + " bound");
-            return new Result(t, target);
+            return new Measured(t, target);
         }
     }
 

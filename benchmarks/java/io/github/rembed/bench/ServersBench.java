@@ -27,16 +27,13 @@ final class ServersBench {
     private ServersBench() {
     }
 
-    record Result(Table table, Target target) {
-    }
-
     private record Row(String what, int servers, int items, int ok, long requests, double seconds) {
         double perSecond() {
             return items / seconds;
         }
     }
 
-    static Result run(ScaleParams s, Params p) throws Exception {
+    static Measured run(ScaleParams s, Params p) throws Exception {
         List<Row> rows = new ArrayList<>();
         // Text servers answer in the text rows' latency; image servers embed in the image rows' (a
         // caption batch's request is the tail of an image call, which more servers cannot shorten).
@@ -98,7 +95,7 @@ final class ServersBench {
                 + VISION_MS + " ms, embedding " + p.embedMs() + " ms, batch_size " + IMAGE_BATCH
                 + "; requests = embedding requests (text) or vision requests (images) over all servers");
         t.note("url lists the three servers comma-separated; each request goes to the least-loaded healthy one");
-        return new Result(t, new Target("three servers vs one (text and images)", ">= " + GOAL + "x",
+        return new Measured(t, new Target("three servers vs one (text and images)", ">= " + GOAL + "x",
                 "min " + Table.num(worst, 2) + "x", worst >= GOAL, worst >= GOAL ? "" : "see the servers table"));
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rembed.simulator.Endpoint;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,28 +19,23 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Java API over the pipeline: single images, batches, and bounded streaming. */
 class ImageClientTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(120);
-    private SimulatedProvider sim;
+    @RegisterExtension
+    final SimServer sim = new SimServer(b -> b.embeddingDimensions(SimSql.DIMS));
     private ImageClient client;
 
     @BeforeEach
     void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS).start();
         client = Rembed.imageClient("{\"format\":\"ollama\",\"url\":\"" + sim.baseUrl() + "\",\"vision_model\":\""
                 + SimSql.VISION + "\",\"embedding_model\":\"" + SimSql.EMBED
                 + "\",\"max_concurrent_requests\":8,\"batch_size\":16,\"request_timeout_sec\":5}");
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Test

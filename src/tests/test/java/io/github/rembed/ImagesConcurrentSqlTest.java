@@ -11,34 +11,27 @@ import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Fault;
 import io.github.rembed.simulator.Latency;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code rembed_images_concurrent} through real SQL against the simulator. */
 class ImagesConcurrentSqlTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
-    private SimulatedProvider sim;
+    @RegisterExtension
+    final SimServer sim = new SimServer(b -> b.embeddingDimensions(SimSql.DIMS)
+            .visionLatency(Latency.lognormal(Duration.ofMillis(4), 0.8)).seed(7));
     private Connection conn;
 
     @BeforeEach
-    void start() throws SQLException {
-        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS)
-                .visionLatency(Latency.lognormal(Duration.ofMillis(4), 0.8)).seed(7).start();
-        conn = SimSql.open(sim, 4, 2, 5);
-    }
-
-    @AfterEach
-    void stop() throws SQLException {
-        conn.close();
-        sim.close();
+    void open() throws SQLException {
+        conn = sim.multimodalConnection(4, 2, 5);
     }
 
     private static float[] vector(JsonNode base64) {
@@ -138,7 +131,7 @@ class ImagesConcurrentSqlTest {
 
     @Test
     void aHungRequestTimesOutAsAnErrorOfItsItem() throws Exception {
-        try (Connection quick = SimSql.open(sim, 4, 1, 5)) {
+        try (Connection quick = SimSql.open(sim.baseUrl(), 4, 1, 5)) {
             List<byte[]> images = List.of(TestImages.withFault("FAULT:HANG"), TestImages.unique());
             JsonNode r = assertTimeoutPreemptively(HANG_GUARD, () -> SimSql.concurrent(quick, images));
             assertError(r.get("errors").get(0), 0, "vision", "no reply");

@@ -9,31 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rembed.internal.client.ClientOptions;
 import io.github.rembed.internal.client.ClientSpec;
 import io.github.rembed.internal.concurrency.LimitSpec;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /** Typed builders: each setter checks and names its argument; a built client matches its SQL twin. */
 class JavaBuildersTest {
     private static final RembedConfig NO_ENV = RembedConfig.builder().environment(Map.<String, String>of()::get).build();
-    private static SimulatedProvider sim;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(SimSql.DIMS));
 
     @Test
     void aBuiltTextClientEmbedsLikeTheSameClientRegisteredInSql() throws Exception {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rembed.internal.embed.Vectors;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,26 +14,16 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Images are accepted up to the file size limit wherever they come from; a larger one fails
  * only its own item.
  */
 class LargeImagesSqlTest {
-    private SimulatedProvider sim;
-
-    @BeforeEach
-    void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    final SimServer sim = new SimServer(b -> b.embeddingDimensions(SimSql.DIMS));
 
     /** A unique PNG padded to {@code bytes}. */
     private static byte[] pngOf(int bytes) {
@@ -63,7 +52,7 @@ class LargeImagesSqlTest {
     void anImageOverFourteenMebibytesIsAnOrdinaryItem() throws Exception {
         byte[] big = pngOf(15 << 20);
         byte[] small = TestImages.unique();
-        try (Connection conn = SimSql.open(sim, 2, 60, 4)) {
+        try (Connection conn = SimSql.open(sim.baseUrl(), 2, 60, 4)) {
             JsonNode r = concurrent(conn, List.of(big, small));
             assertEquals(2, r.get("stats").get("successful").asInt(), r.get("errors").toString());
             assertArrayEquals(SimSql.expected(big), Vectors.fromBlob(Base64.getDecoder().decode(
@@ -94,7 +83,7 @@ class LargeImagesSqlTest {
 
     @Test
     void textAfterTheJsonArrayIsAnError() throws Exception {
-        try (Connection conn = SimSql.open(sim, 2, 60, 4)) {
+        try (Connection conn = SimSql.open(sim.baseUrl(), 2, 60, 4)) {
             String msg = SqlTestSupport.error(conn, "SELECT rembed_batch('local', '[\"a\"] [\"b\"]')");
             assertTrue(msg.contains("rembed_batch: argument is not valid JSON: text after the end of the array"), msg);
             msg = SqlTestSupport.error(conn, "SELECT rembed_images_concurrent('mm', json_array("

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rembed.internal.embed.Vectors;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +19,7 @@ class LocalModelSqlTest {
 
     @BeforeEach
     void open() throws SQLException {
-        conn = DriverManager.getConnection("jdbc:sqlite::memory:");
-        Rembed.register(conn);
+        conn = SqlTestSupport.open();
     }
 
     @AfterEach
@@ -31,10 +28,7 @@ class LocalModelSqlTest {
     }
 
     private byte[] blob(String sql) throws SQLException {
-        try (ResultSet rs = conn.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getBytes(1);
-        }
+        return SqlTestSupport.blob(conn, sql);
     }
 
     @Test
@@ -65,12 +59,7 @@ class LocalModelSqlTest {
 
     @Test
     void batchKeepsOrderAndMatchesSingleCalls() throws Exception {
-        String json;
-        try (ResultSet rs = conn.createStatement().executeQuery(
-                "SELECT rembed_batch('local', json_array('first', NULL, 'second'))")) {
-            rs.next();
-            json = rs.getString(1);
-        }
+        String json = SqlTestSupport.text(conn, "SELECT rembed_batch('local', json_array('first', NULL, 'second'))");
         var items = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         assertEquals(3, items.size());
         assertTrue(items.get(1).isNull());

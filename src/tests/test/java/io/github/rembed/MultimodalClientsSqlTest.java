@@ -25,8 +25,7 @@ class MultimodalClientsSqlTest {
 
     @BeforeEach
     void open() throws SQLException {
-        conn = DriverManager.getConnection("jdbc:sqlite::memory:");
-        Rembed.register(conn);
+        conn = SqlTestSupport.open();
     }
 
     @AfterEach
@@ -35,9 +34,7 @@ class MultimodalClientsSqlTest {
     }
 
     private void exec(String sql) throws SQLException {
-        try (Statement s = conn.createStatement()) {
-            s.executeUpdate(sql);
-        }
+        SqlTestSupport.exec(conn, sql);
     }
 
     private List<String> rows(String sql) throws SQLException {

@@ -18,9 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.sqlite.SQLiteDataSource;
@@ -29,19 +28,10 @@ import org.sqlite.SQLiteDataSource;
 class PoolRecipeTest {
     static final int DIMS = 8;
     static final String KEY = "sk-typed-client-0001";
-    static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(DIMS));
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(DIMS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
 
     private RembedConfig config() {
         return RembedConfig.builder()

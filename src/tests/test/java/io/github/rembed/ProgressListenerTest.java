@@ -7,29 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Fault;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same progress figures from Java: text bulk calls and image streams report to a listener. */
 class ProgressListenerTest {
-    static SimulatedProvider sim;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(SimSql.DIMS));
 
     private static TextClient text() {
         return Rembed.textClient("docs", "{\"format\":\"ollama\",\"model\":\"nomic-embed-text\",\"url\":\""

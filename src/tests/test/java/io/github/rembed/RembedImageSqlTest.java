@@ -18,26 +18,20 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code rembed_image} and {@code rembed_batch} with a multimodal client, through real SQL. */
 class RembedImageSqlTest {
-    private SimulatedProvider sim;
+    @RegisterExtension
+    final SimServer sim = new SimServer(b -> b.embeddingDimensions(SimSql.DIMS)
+            .visionLatency(Latency.fixed(Duration.ofMillis(2))));
     private Connection conn;
 
     @BeforeEach
-    void start() throws SQLException {
-        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS)
-                .visionLatency(Latency.fixed(Duration.ofMillis(2))).start();
-        conn = SimSql.open(sim, 4, 5, 10);
-    }
-
-    @AfterEach
-    void stop() throws SQLException {
-        conn.close();
-        sim.close();
+    void open() throws SQLException {
+        conn = sim.multimodalConnection(4, 5, 10);
     }
 
     @Test

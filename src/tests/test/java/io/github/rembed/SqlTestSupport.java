@@ -49,6 +49,12 @@ public final class SqlTestSupport {
         return text(conn, "SELECT group_concat(name, ',') FROM (SELECT name FROM temp.rembed_clients ORDER BY name)");
     }
 
+    /** Adds text client {@code name} with {@code rembed_client_options(<optionArguments>)}. */
+    public static void addClient(Connection conn, String name, String optionArguments) throws SQLException {
+        exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('" + name + "', rembed_client_options("
+                + optionArguments + "))");
+    }
+
     public static void exec(Connection conn, String sql) throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute(sql);

@@ -1,26 +1,23 @@
 package io.github.rembed.remote;
 
+import static io.github.rembed.SqlTestSupport.addClient;
 import static io.github.rembed.SqlTestSupport.blob;
 import static io.github.rembed.SqlTestSupport.error;
-import static io.github.rembed.SqlTestSupport.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rembed.SimServer;
 import io.github.rembed.SimSql;
-import io.github.rembed.SqlTestSupport;
 import io.github.rembed.TestImages;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Fault;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replies that never end, are too big, or stall part-way: each is a clear, bounded error
@@ -29,34 +26,18 @@ import org.junit.jupiter.api.Test;
  */
 class HostileReplySqlTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
-    static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(8));
     Connection conn;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = SimulatedProvider.builder().embeddingDimensions(8).start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @BeforeEach
     void open() throws SQLException {
-        sim.metrics().reset();
-        sim.faults().clear();
-        conn = SqlTestSupport.open();
-        exec(conn, "INSERT INTO temp.rembed_clients VALUES ('ol', rembed_client_options('format', 'ollama', "
-                + "'model', 'm', 'url', '" + sim.baseUrl() + "', 'request_timeout_sec', 1))");
+        conn = sim.connection();
+        addClient(conn, "ol",
+                "'format', 'ollama', 'model', 'm', 'url', '" + sim.baseUrl() + "', 'request_timeout_sec', 1");
         // Reading 64 MiB may take longer than a second on a busy machine: size tests get time.
-        exec(conn, "INSERT INTO temp.rembed_clients VALUES ('patient', rembed_client_options('format', 'ollama', "
-                + "'model', 'm', 'url', '" + sim.baseUrl() + "', 'request_timeout_sec', 120))");
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
+        addClient(conn, "patient",
+                "'format', 'ollama', 'model', 'm', 'url', '" + sim.baseUrl() + "', 'request_timeout_sec', 120");
     }
 
     private String fails(Fault fault, int times) {
@@ -129,14 +110,14 @@ class HostileReplySqlTest {
         String msg = assertTimeoutPreemptively(GUARD, () -> error(conn, "SELECT rembed_batch('ol', json_array('a', 'b'))"));
         assertTrue(msg.contains("was not complete within 1s after 3 attempts"), msg);
 
-        try (Connection images = SimSql.open(sim, 2, 1, 4)) {
+        try (Connection images = SimSql.open(sim.baseUrl(), 2, 1, 4)) {
             sim.faults().failNext(Endpoint.OLLAMA_CHAT, 3, Fault.stalledBody());
             String image = TestImages.sqlBase64(TestImages.unique());
             msg = assertTimeoutPreemptively(GUARD, () -> error(images, "SELECT rembed_image('mm', " + image + ")"));
             assertTrue(msg.contains("vision: ") && msg.contains("/api/chat was not complete within 1s after 3 attempts"),
                     msg);
         }
-        try (Connection images = SimSql.open(sim, 2, 120, 4)) {
+        try (Connection images = SimSql.open(sim.baseUrl(), 2, 120, 4)) {
             sim.faults().failNext(Endpoint.OLLAMA_CHAT, 1, Fault.endlessBody());
             String image = TestImages.sqlBase64(TestImages.unique());
             String json = assertTimeoutPreemptively(GUARD, () -> SimSql.string(images,

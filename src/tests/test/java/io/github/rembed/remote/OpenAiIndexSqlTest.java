@@ -1,5 +1,6 @@
 package io.github.rembed.remote;
 
+import static io.github.rembed.SqlTestSupport.addClient;
 import static io.github.rembed.SqlTestSupport.error;
 import static io.github.rembed.SqlTestSupport.exec;
 import static io.github.rembed.SqlTestSupport.scalar;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.rembed.SqlTestSupport;
+import io.github.rembed.SimServer;
 import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Fault;
@@ -18,41 +19,23 @@ import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OpenAI-format replies are placed by their {@code index} fields, never by the order items arrive in. */
 class OpenAiIndexSqlTest {
     static final int DIMS = 8;
-    static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(DIMS));
     Connection conn;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = SimulatedProvider.builder().embeddingDimensions(DIMS).start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @BeforeEach
     void open() throws SQLException {
-        sim.faults().clear();
-        conn = SqlTestSupport.open();
-        exec(conn, "INSERT INTO temp.rembed_clients VALUES ('oa', rembed_client_options('format', 'openai', "
-                + "'model', 'm', 'url', '" + sim.baseUrl() + "/v1/embeddings'))");
+        conn = sim.connection();
+        addClient(conn, "oa", "'format', 'openai', 'model', 'm', 'url', '" + sim.baseUrl() + "/v1/embeddings'");
         exec(conn, "CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT, embedding BLOB)");
         exec(conn, "INSERT INTO docs(id, body) VALUES (1, 'alpha'), (2, 'beta'), (3, 'gamma')");
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
     }
 
     private static byte[] expected(String text) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rembed.Rembed;
 import io.github.rembed.RembedConfig;
+import io.github.rembed.SimServer;
 import io.github.rembed.SqlTestSupport;
 import io.github.rembed.TextClient;
 import io.github.rembed.internal.embed.Vectors;
@@ -26,8 +27,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,8 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProvidersSqlTest {
     static final int DIMS = 8;
     static final String KEY = "sim-key-0042";
-    static SimulatedProvider locked;
-    static SimulatedProvider open;
+    @RegisterExtension
+    static final SimServer locked = new SimServer(b -> b.embeddingDimensions(DIMS).requireKey(KEY)
+            .retryAfter(Duration.ofMillis(20)));
+    @RegisterExtension
+    static final SimServer open = new SimServer(b -> b.embeddingDimensions(DIMS));
 
     /**
      * One provider as a test sees it.
@@ -86,26 +89,13 @@ class ProvidersSqlTest {
                         "AZURE_OPENAI_API_KEY"));
     }
 
-    @BeforeAll
-    static void startSimulators() {
-        locked = SimulatedProvider.builder().embeddingDimensions(DIMS).requireKey(KEY)
-                .retryAfter(Duration.ofMillis(20)).start();
-        open = SimulatedProvider.builder().embeddingDimensions(DIMS).start();
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        locked.close();
-        open.close();
-    }
-
     private static byte[] expected(Case c, String text) {
         String model = c.vectorModel() != null ? c.vectorModel() : c.model();
         return Vectors.toBlob(SimulatedProvider.vectorFor(model, c.defaultType() == null ? text
                 : c.defaultType() + ": " + text, DIMS));
     }
 
-    private static String register(Connection conn, String name, Case c, SimulatedProvider sim, String extra)
+    private static String register(Connection conn, String name, Case c, SimServer sim, String extra)
             throws SQLException {
         exec(conn, "INSERT INTO temp.rembed_clients(name, options) VALUES ('" + name + "', rembed_client_options("
                 + "'format', '" + c.provider() + "', 'model', '" + c.model() + "', 'url', '" + sim.baseUrl() + c.urlPath()
@@ -116,7 +106,6 @@ class ProvidersSqlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rembedReturnsTheProvidersVectorAsFloat32AndSendsTheKeyItsWay(Case c) throws SQLException {
-        locked.metrics().reset();
         try (Connection conn = SqlTestSupport.open()) {
             register(conn, "c", c, locked, ", 'key', '" + KEY + "'");
             assertArrayEquals(expected(c, "hello"), blob(conn, "SELECT rembed('c', 'hello')"));
@@ -135,7 +124,6 @@ class ProvidersSqlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void batchesGoOutBatchSizeTextsAtATimeInInputOrder(Case c) throws Exception {
-        locked.metrics().reset();
         try (Connection conn = SqlTestSupport.open()) {
             register(conn, "c", c, locked, ", 'key', '" + KEY + "', 'batch_size', 2");
             JsonNode items = new ObjectMapper().readTree(text(conn,
@@ -152,8 +140,6 @@ class ProvidersSqlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rateLimitsAreRetriedAfterRetryAfterAndClientErrorsAreNot(Case c) throws SQLException {
-        locked.metrics().reset();
-        locked.faults().clear();
         try (Connection conn = SqlTestSupport.open()) {
             register(conn, "c", c, locked, ", 'key', '" + KEY + "'");
             locked.faults().failNext(c.endpoint(), 1, Fault.tooManyRequests(Duration.ofMillis(30)));
@@ -189,7 +175,6 @@ class ProvidersSqlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void anEnvironmentKeyIsNeverSentToAServerOnAnotherPort(Case c) throws SQLException {
-        open.metrics().reset();
         Map<String, String> env = new HashMap<>();
         for (String v : new String[] {"OPENAI_API_KEY", "NOMIC_API_KEY", "CO_API_KEY", "COHERE_API_KEY", "JINA_API_KEY",
                 "MIXEDBREAD_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "MISTRAL_API_KEY", "VOYAGE_API_KEY",

@@ -1,55 +1,35 @@
 package io.github.rembed.remote;
 
+import static io.github.rembed.SqlTestSupport.addClient;
 import static io.github.rembed.SqlTestSupport.blob;
 import static io.github.rembed.SqlTestSupport.error;
-import static io.github.rembed.SqlTestSupport.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rembed.SqlTestSupport;
+import io.github.rembed.SimServer;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Fault;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Servers that are down, fail, hang or lie: each a clear SQL error, the connection still usable. */
 class RemoteFailureSqlTest {
-    static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(8).retryAfter(Duration.ofMillis(20)));
     Connection conn;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = SimulatedProvider.builder().embeddingDimensions(8).retryAfter(Duration.ofMillis(20)).start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @BeforeEach
     void open() throws SQLException {
-        sim.metrics().reset();
-        sim.faults().clear();
-        conn = SqlTestSupport.open();
-        exec(conn, "INSERT INTO temp.rembed_clients VALUES ('oa', rembed_client_options('format', 'openai', "
-                + "'model', 'm', 'url', '" + sim.baseUrl() + "/v1', 'request_timeout_sec', 1))");
-        exec(conn, "INSERT INTO temp.rembed_clients VALUES ('ol', rembed_client_options('format', 'ollama', "
-                + "'model', 'm', 'url', '" + sim.baseUrl() + "'))");
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
+        conn = sim.connection();
+        addClient(conn, "oa",
+                "'format', 'openai', 'model', 'm', 'url', '" + sim.baseUrl() + "/v1', 'request_timeout_sec', 1");
+        addClient(conn, "ol", "'format', 'ollama', 'model', 'm', 'url', '" + sim.baseUrl() + "'");
     }
 
     private void assertStillUsable() throws SQLException {
@@ -63,8 +43,7 @@ class RemoteFailureSqlTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        exec(conn, "INSERT INTO temp.rembed_clients VALUES ('down', rembed_client_options('format', 'ollama', "
-                + "'model', 'm', 'url', 'http://127.0.0.1:" + port + "'))");
+        addClient(conn, "down", "'format', 'ollama', 'model', 'm', 'url', 'http://127.0.0.1:" + port + "'");
         String msg = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> error(conn, "SELECT rembed('down', 'x')"));
         assertTrue(msg.contains("rembed: ollama model 'm' at http://127.0.0.1:" + port), msg);
         assertTrue(msg.contains("cannot connect to http://127.0.0.1:" + port + "/api/embed (is the server running?)"), msg);
@@ -93,8 +72,7 @@ class RemoteFailureSqlTest {
 
     @Test
     void clientErrorsAreNotRetried() throws SQLException {
-        exec(conn, "INSERT INTO temp.rembed_clients VALUES ('missing', rembed_client_options('format', 'ollama', "
-                + "'model', 'missing-model', 'url', '" + sim.baseUrl() + "'))");
+        addClient(conn, "missing", "'format', 'ollama', 'model', 'missing-model', 'url', '" + sim.baseUrl() + "'");
         String msg = error(conn, "SELECT rembed('missing', 'x')");
         assertTrue(msg.contains("HTTP 404"), msg);
         assertTrue(msg.contains("not found"), msg);

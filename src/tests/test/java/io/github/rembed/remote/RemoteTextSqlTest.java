@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rembed.RembedConfig;
-import io.github.rembed.SqlTestSupport;
+import io.github.rembed.SimServer;
 import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.SimulatedProvider;
@@ -20,34 +20,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OpenAI- and Ollama-format clients through real SQL against the simulated provider. */
 class RemoteTextSqlTest {
     static final int DIMS = 16;
-    static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(DIMS));
     Connection conn;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = SimulatedProvider.builder().embeddingDimensions(DIMS).start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @BeforeEach
     void open() throws SQLException {
-        sim.metrics().reset();
-        sim.faults().clear();
         // OPENAI_API_KEY is "set", to prove it is never sent to a non-default host.
-        conn = SqlTestSupport.open(RembedConfig.builder()
+        conn = sim.connection(RembedConfig.builder()
                 .environment(Map.of("OPENAI_API_KEY", "sk-from-environment-0001", "OLLAMA_HOST",
                         sim.baseUrl())::get)
                 .build());
@@ -57,11 +44,6 @@ class RemoteTextSqlTest {
                 + "('oa-base', rembed_client_options('format', 'openai', 'model', 'text-embedding-3-small', 'url', '"
                 + sim.baseUrl() + "/v1')),"
                 + "('nomic', 'ollama::nomic-embed-text')");
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
     }
 
     private static byte[] expected(String model, String text) {

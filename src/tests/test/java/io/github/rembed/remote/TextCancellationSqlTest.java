@@ -1,24 +1,23 @@
 package io.github.rembed.remote;
 
+import static io.github.rembed.SqlTestSupport.addClient;
 import static io.github.rembed.SqlTestSupport.blob;
-import static io.github.rembed.SqlTestSupport.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rembed.SimServer;
 import io.github.rembed.SimSql;
-import io.github.rembed.SqlTestSupport;
 import io.github.rembed.simulator.Endpoint;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code rembed} and {@code rembed_batch} stop as promptly as the image functions when their
@@ -27,27 +26,21 @@ import org.junit.jupiter.api.Test;
  */
 class TextCancellationSqlTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
-    private SimulatedProvider sim;
+    @RegisterExtension
+    final SimServer sim = new SimServer(b -> b.embeddingDimensions(8));
     private Connection conn;
 
     @BeforeEach
     void open() throws SQLException {
-        sim = SimulatedProvider.builder().embeddingDimensions(8).start();
-        conn = SqlTestSupport.open();
+        conn = sim.connection();
         // a 10-minute request timeout: only cancellation can end a hung call in time
-        exec(conn, "INSERT INTO temp.rembed_clients VALUES ('ol', rembed_client_options('format', 'ollama', "
-                + "'model', 'm', 'url', '" + sim.baseUrl() + "', 'request_timeout_sec', 600))");
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
-        sim.close();
+        addClient(conn, "ol",
+                "'format', 'ollama', 'model', 'm', 'url', '" + sim.baseUrl() + "', 'request_timeout_sec', 600");
     }
 
     /** Calls {@code action} once a request is in flight at the simulator. */
     private Thread whenRequestArrives(SimSql.Action action) {
-        return SimSql.once(sim, Endpoint.OLLAMA_EMBED, 1, action);
+        return SimSql.once(sim.get(), Endpoint.OLLAMA_EMBED, 1, action);
     }
 
     @Test

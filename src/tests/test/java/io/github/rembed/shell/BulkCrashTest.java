@@ -3,9 +3,9 @@ package io.github.rembed.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rembed.SimServer;
 import io.github.rembed.TestImages;
 import io.github.rembed.simulator.Latency;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,9 +17,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,22 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BulkCrashTest {
     private static final long DEADLINE_MS = 120_000;
-    private SimulatedProvider sim;
+    @RegisterExtension
+    final SimServer sim = new SimServer(b -> b.embeddingDimensions(8)
+            .embeddingLatency(Latency.fixed(Duration.ofMillis(30)))
+            .visionLatency(Latency.fixed(Duration.ofMillis(30))));
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(8)
-                .embeddingLatency(Latency.fixed(Duration.ofMillis(30)))
-                .visionLatency(Latency.fixed(Duration.ofMillis(30))).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     private String clients() {
         return "INSERT INTO temp.rembed_clients(name, options) VALUES ('sim', rembed_client_options('format', 'ollama',"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rembed.SimServer;
 import io.github.rembed.TestImages;
 import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.Endpoint;
@@ -15,28 +16,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code .embed-images}: a directory into a table, skipping unchanged files, resumable. */
 class EmbedImagesCommandTest {
     static final int DIMS = 8;
-    static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(DIMS));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(DIMS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
 
     private ShellRunner.Result embed(String command) {
         String script = "INSERT INTO temp.rembed_multimodal_clients(name, options) VALUES ('mm',"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rembed.SimServer;
 import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Latency;
@@ -16,10 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,26 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbedTextsCommandTest {
     static final int DIMS = 8;
-    static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(DIMS)
+            .embeddingLatency(Latency.fixed(Duration.ofMillis(40))));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(DIMS)
-                .embeddingLatency(Latency.fixed(Duration.ofMillis(40))).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.metrics().reset();
-    }
 
     private ShellRunner.Result shell(String commands) {
         String script = "INSERT INTO temp.rembed_clients(name, options) VALUES"

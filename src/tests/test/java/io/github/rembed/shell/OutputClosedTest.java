@@ -3,9 +3,9 @@ package io.github.rembed.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rembed.SimServer;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.Latency;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,21 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputClosedTest {
     private static final int ROWS = 300;
-    private SimulatedProvider sim;
+    @RegisterExtension
+    final SimServer sim = new SimServer(b -> b.embeddingDimensions(8)
+            .embeddingLatency(Latency.fixed(Duration.ofMillis(20))));
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(8)
-                .embeddingLatency(Latency.fixed(Duration.ofMillis(20))).start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     private String registerPaidClient() {
         return "INSERT INTO temp.rembed_clients(name, options) VALUES ('paid', rembed_client_options('format',"

@@ -1,5 +1,7 @@
 package io.github.rembed.shell;
 
+import static io.github.rembed.SqlTestSupport.blob;
+import static io.github.rembed.SqlTestSupport.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -96,16 +98,6 @@ class SqliteVecTest {
     }
 
     private static int single(Connection conn, String sql) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static byte[] blob(Connection conn, String sql) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getBytes(1);
-        }
+        return ((Number) scalar(conn, sql)).intValue();
     }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.rembed.SimServer;
 import io.github.rembed.simulator.Endpoint;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,20 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * run by the shell against the simulated provider.
  */
 class UpstreamScriptTest {
-    static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(12));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(12).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
 
     @Test
     void anUpstreamStyleScriptRunsUnchanged() {
@@ -117,7 +108,6 @@ class UpstreamScriptTest {
 
                     create table articles(headline text);
 
-
                     -- Random NPR headlines from 2024-06-04
                     insert into articles VALUES
                       ('Shohei Ohtani''s ex-interpreter pleads guilty to charges related to gambling and theft'),
@@ -126,14 +116,12 @@ class UpstreamScriptTest {
                       ('After saying Charlotte, a lone stingray, was pregnant, aquarium now says she''s sick'),
                       ('An Epoch Times executive is facing money laundering charge');
 
-
                     -- Seed a vector table with embeddings of article headlines, using OpenAI's API
                     create virtual table vec_articles using vec0(headline_embeddings float[1536]);
 
                     insert into vec_articles(rowid, headline_embeddings)
                       select rowid, rembed('text-embedding-3-small', headline)
                       from articles;
-
 
                     .param set :query 'firearm courtroom'
 

@@ -15,14 +15,15 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import io.github.rembed.SimServer;
 import io.github.rembed.internal.http.ProviderHttp;
 import io.github.rembed.internal.http.ProviderHttpException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The LangChain4j models rembed builds, over rembed's own HTTP path, understand the simulator. */
 class LangChain4jCompatibilityTest {
@@ -32,18 +33,13 @@ class LangChain4jCompatibilityTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final List<TextSegment> TEXTS = List.of(TextSegment.from("first text"), TextSegment.from("second"));
 
-    private static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(32).requireKey("sk-sim"));
     private static final ProviderHttp HTTP = new ProviderHttp();
 
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(32).requireKey("sk-sim").start();
-    }
-
     @AfterAll
-    static void stop() {
+    static void closeHttp() {
         HTTP.close();
-        sim.close();
     }
 
     @Test

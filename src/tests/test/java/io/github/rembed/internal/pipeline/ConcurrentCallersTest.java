@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rembed.SimServer;
 import io.github.rembed.SimSql;
 import io.github.rembed.TestImages;
 import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.Latency;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,18 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ConcurrentCallersTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
-    private static SimulatedProvider sim;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS)
-                .visionLatency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(5))).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(SimSql.DIMS)
+            .visionLatency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(5))));
 
     @ParameterizedTest(name = "{0} virtual-thread callers")
     @ValueSource(ints = {2, 8, 32})
@@ -60,7 +50,6 @@ class ConcurrentCallersTest {
     }
 
     private static void runCallers(int callers, ThreadFactory threads) throws Exception {
-        sim.metrics().reset();
         CountDownLatch go = new CountDownLatch(1);
         ConcurrentLinkedQueue<Connection> opened = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newThreadPerTaskExecutor(threads);
@@ -69,7 +58,7 @@ class ConcurrentCallersTest {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < callers; c++) {
                 done.add(pool.submit(() -> {
-                    Connection conn = SimSql.open(sim, 4, 30, 5);
+                    Connection conn = SimSql.open(sim.baseUrl(), 4, 30, 5);
                     opened.add(conn);
                     List<byte[]> images = List.of(TestImages.unique(), TestImages.unique(), TestImages.unique(),
                             TestImages.unique());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rembed.Rembed;
 import io.github.rembed.RembedConfig;
 import io.github.rembed.RembedRuntime;
+import io.github.rembed.SimServer;
 import io.github.rembed.SimSql;
 import io.github.rembed.TestImages;
 import io.github.rembed.simulator.Endpoint;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code Statement.cancel()} and {@code setQueryTimeout} stop a call whose requests hang:
@@ -29,21 +31,19 @@ import org.junit.jupiter.api.Test;
  */
 class SqlCancellationTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
-    private SimulatedProvider sim;
+    @RegisterExtension
+    final SimServer sim = new SimServer(b -> b.embeddingDimensions(SimSql.DIMS));
     private Connection conn;
     private final RembedRuntime runtime = RembedRuntime.builder().build();
 
     @BeforeEach
-    void start() throws SQLException {
-        sim = SimulatedProvider.builder().embeddingDimensions(SimSql.DIMS).start();
-        conn = SimSql.open(sim, 4, 300, 5); // a 5-minute request timeout: only cancellation can end the call
+    void open() throws SQLException {
+        conn = sim.multimodalConnection(4, 300, 5); // a 5-minute request timeout: only cancellation can end the call
         Rembed.register(conn, RembedConfig.builder().runtime(runtime).build()); // workers counted apart from other tests
     }
 
     @AfterEach
-    void stop() throws SQLException {
-        conn.close();
-        sim.close();
+    void closeRuntime() {
         runtime.close();
     }
 
@@ -100,7 +100,7 @@ class SqlCancellationTest {
                         + "))")) {
             sim.metrics().reset();
             Statement s = conn.createStatement();
-            Thread canceller = SimSql.once(sim, Endpoint.OLLAMA_CHAT, 1, s::cancel);
+            Thread canceller = SimSql.once(sim.get(), Endpoint.OLLAMA_CHAT, 1, s::cancel);
             SQLException e = assertTimeoutPreemptively(HANG_GUARD,
                     () -> assertThrows(SQLException.class, () -> s.executeQuery(sql)));
             canceller.join();
@@ -113,7 +113,7 @@ class SqlCancellationTest {
     @Test
     void closingTheConnectionFromAnotherThreadStopsHungRequests() throws Exception {
         Statement s = conn.createStatement();
-        Thread closer = SimSql.once(sim, Endpoint.OLLAMA_CHAT, 2, conn::close);
+        Thread closer = SimSql.once(sim.get(), Endpoint.OLLAMA_CHAT, 2, conn::close);
         SQLException e = assertTimeoutPreemptively(HANG_GUARD,
                 () -> assertThrows(SQLException.class, () -> s.executeQuery(hangingBatchSql())));
         assertTimeoutPreemptively(HANG_GUARD, () -> closer.join());

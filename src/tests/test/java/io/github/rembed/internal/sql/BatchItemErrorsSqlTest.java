@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rembed.ItemResult;
 import io.github.rembed.Rembed;
 import io.github.rembed.RembedConfig;
-import io.github.rembed.SqlTestSupport;
+import io.github.rembed.SimServer;
 import io.github.rembed.Stage;
 import io.github.rembed.TextClient;
 import io.github.rembed.internal.embed.Vectors;
@@ -25,39 +25,21 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Text batches with an unfit item: an error naming its index before any request, or a result per item when asked. */
 class BatchItemErrorsSqlTest {
     static final int DIMS = 8;
     static final ObjectMapper JSON = new ObjectMapper();
-    static SimulatedProvider sim;
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(DIMS));
     Connection conn;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(DIMS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
 
     @BeforeEach
     void open() throws SQLException {
-        sim.metrics().reset();
-        sim.faults().clear();
-        conn = SqlTestSupport.open(RembedConfig.builder().client("docs", options()).build());
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
+        conn = sim.connection(RembedConfig.builder().client("docs", options()).build());
     }
 
     private static String options() {

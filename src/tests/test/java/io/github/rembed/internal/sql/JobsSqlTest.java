@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rembed.RembedConfig;
+import io.github.rembed.SimServer;
 import io.github.rembed.SimSql;
 import io.github.rembed.SqlTestSupport;
 import io.github.rembed.TestImages;
 import io.github.rembed.simulator.Latency;
-import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,26 +24,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code rembed_jobs()}: the running bulk calls of the whole process, watched from another connection. */
 class JobsSqlTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static SimulatedProvider sim;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatedProvider.builder().embeddingDimensions(8)
-                .embeddingLatency(Latency.fixed(Duration.ofMillis(60)))
-                .visionLatency(Latency.fixed(Duration.ofMillis(60))).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimServer sim = new SimServer(b -> b.embeddingDimensions(8)
+            .embeddingLatency(Latency.fixed(Duration.ofMillis(60)))
+            .visionLatency(Latency.fixed(Duration.ofMillis(60))));
 
     private static RembedConfig config(String client) {
         return RembedConfig.builder().client(client, "{\"format\":\"ollama\",\"model\":\"nomic-embed-text\",\"url\":\""
@@ -113,7 +103,7 @@ class JobsSqlTest {
 
     @Test
     void aRunningImageBatchIsVisibleToo() throws Exception {
-        try (Connection worker = SimSql.open(sim, 2, 30, 2); Connection watcher = SqlTestSupport.open()) {
+        try (Connection worker = SimSql.open(sim.baseUrl(), 2, 30, 2); Connection watcher = SqlTestSupport.open()) {
             List<byte[]> images = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 images.add(TestImages.unique());
@@ -135,7 +125,7 @@ class JobsSqlTest {
 
     @Test
     void failedAndCancelledCallsLeaveNoJobBehind() throws Exception {
-        try (Connection worker = SimSql.open(sim, 1, 30, 1); Connection watcher = SqlTestSupport.open()) {
+        try (Connection worker = SimSql.open(sim.baseUrl(), 1, 30, 1); Connection watcher = SqlTestSupport.open()) {
             SqlTestSupport.exec(worker, "INSERT INTO temp.rembed_clients(name, options) VALUES ('refused', "
                     + "'{\"format\":\"ollama\",\"model\":\"m\",\"url\":\"http://127.0.0.1:1\"}')");
             assertTrue(error(worker, "SELECT rembed_batch('refused', json_array('a'))").contains("rembed_batch"));
