@@ -1,7 +1,10 @@
 package io.github.rembed;
 
+import io.github.rembed.internal.client.ClientSpec;
 import io.github.rembed.internal.client.MultimodalSpec;
+import io.github.rembed.internal.client.TextSpecBuilder;
 import io.github.rembed.internal.client.VisionSpecBuilder;
+import io.github.rembed.internal.concurrency.LimitSpec;
 import io.github.rembed.internal.jobs.Job;
 import io.github.rembed.internal.jobs.Jobs;
 import io.github.rembed.internal.pipeline.Cancellation;
@@ -73,17 +76,40 @@ public final class ImageClient {
         return new Builder(Objects.requireNonNull(visionProvider, "visionProvider"), visionModel);
     }
 
-    /** One image (PNG, JPEG, GIF, WebP or BMP bytes, at most the file size limit) to the embedding of its caption. */
+    /**
+     * One image to the embedding of its caption, on this thread.
+     *
+     * @param image PNG, JPEG, GIF, WebP or BMP bytes, at most {@link RembedConfig#maxFileBytes()}
+     * @return the embedding of the vision model's caption
+     * @throws RembedException when the image is refused or a stage fails, the message starting
+     *                         with the stage ({@code input: not an image ...}, {@code vision: ...},
+     *                         {@code embedding: ...}); when the thread is interrupted, {@code cancelled: ...}
+     *                         with the interrupt left set
+     */
     public float[] embed(byte[] image) {
         Objects.requireNonNull(image, "image");
         return pipeline.embedOne(input(image), Cancellation.NEVER);
     }
 
+    /**
+     * One image file to the embedding of its caption, as {@link #embed(byte[])}.
+     *
+     * @param image a regular file of at most {@link RembedConfig#maxFileBytes()} (the
+     *              configuration's {@code fileRoot} confines SQL's {@code readfile} only)
+     * @return the embedding of the vision model's caption
+     * @throws RembedException when the file cannot be read ({@code cannot read image ...}), or as {@link #embed(byte[])}
+     */
     public float[] embed(Path image) {
         return embed(read(image));
     }
 
-    /** Every image, result {@code i} for image {@code i}; failures are items, not exceptions. */
+    /**
+     * Every image, many at once, with the client's limits; failures are items, not exceptions.
+     * Interrupting the thread cancels the call: the unfinished items fail as {@link Stage#CANCELLED}.
+     *
+     * @param images the images; a {@code null}, oversized or undecodable one fails alone as {@link Stage#INPUT}
+     * @return result {@code i} for image {@code i}, and the call's stats
+     */
     public BatchResult embedAll(List<byte[]> images) {
         List<ImageInput> inputs = new ArrayList<>(images.size());
         for (byte[] image : images) {
@@ -95,29 +121,54 @@ public final class ImageClient {
     }
 
     /**
-     * Streams {@code images}: each result goes to {@code onResult} (on this thread) as it
-     * completes, in completion order, carrying its input index. Returns when every image
-     * pulled has its result.
+     * Streams {@code images}: each result goes to {@code onResult} (on this thread, so it needs
+     * no locking) as it completes, in completion order, carrying its input index. Returns when
+     * every image pulled has its result. An exception thrown by {@code onResult} stops the call
+     * and is thrown from here.
+     *
+     * @param images   pulled lazily, never more than {@link #window()} ahead of the results; a
+     *                 {@code null}, oversized or undecodable image fails alone as {@link Stage#INPUT}
+     * @param onResult receives each item's result once
+     * @return the call's stats
      */
     public BatchStats embedEach(Iterator<byte[]> images, Consumer<? super ItemResult> onResult) {
         return embedEach(images, onResult, () -> false);
     }
 
-    /** As {@link #embedEach(Iterator, Consumer)}, cancelled as soon as {@code stop} is true. */
+    /**
+     * As {@link #embedEach(Iterator, Consumer)}, cancelled as soon as {@code stop} is true: no
+     * more images are pulled and unfinished items are delivered as {@link Stage#CANCELLED}.
+     *
+     * @param images   pulled lazily, as for {@link #embedEach(Iterator, Consumer)}
+     * @param onResult receives each item's result once
+     * @param stop     asked on this thread every few milliseconds
+     * @return the call's stats
+     */
     public BatchStats embedEach(Iterator<byte[]> images, Consumer<? super ItemResult> onResult, BooleanSupplier stop) {
         Objects.requireNonNull(stop, "stop");
         Iterator<ImageInput> inputs = map(images, b -> b == null ? ImageInput.invalid("image is null") : input(b));
         return stream(Progress.UNKNOWN, inputs, onResult, stop::getAsBoolean);
     }
 
+    /**
+     * As {@link #embedEach(Iterator, Consumer)}, pulling from {@code images}' iterator.
+     *
+     * @param images   pulled lazily, as for {@link #embedEach(Iterator, Consumer)}
+     * @param onResult receives each item's result once
+     * @return the call's stats
+     */
     public BatchStats embedEach(Stream<byte[]> images, Consumer<? super ItemResult> onResult) {
         return embedEach(images.iterator(), onResult);
     }
 
     /**
-     * Streams image files, each read only when its turn comes; a file that cannot be read, is
-     * not a regular file or is over the file size limit is an {@link Stage#INPUT} failure of
-     * its item.
+     * Streams image files as {@link #embedEach(Iterator, Consumer)} streams bytes, each file read
+     * only when its turn comes.
+     *
+     * @param files    the files; one that cannot be read, is not a regular file or is over
+     *                 {@link RembedConfig#maxFileBytes()} is an {@link Stage#INPUT} failure of its item
+     * @param onResult receives each item's result once
+     * @return the call's stats
      */
     public BatchStats embedFiles(Stream<Path> files, Consumer<? super ItemResult> onResult) {
         Iterator<ImageInput> inputs = map(files.iterator(), path -> {
@@ -138,7 +189,12 @@ public final class ImageClient {
         }
     }
 
-    /** Most items outstanding at once while streaming: pulled from the source, result not yet delivered. */
+    /**
+     * Most items outstanding at once while streaming: pulled from the source, result not yet
+     * delivered. Twice {@link #imagesHeld()}, so it follows an adaptive limit.
+     *
+     * @return the number of items, as the limits are now
+     */
     public int window() {
         return pipeline.window();
     }
@@ -147,6 +203,8 @@ public final class ImageClient {
      * Most images whose bytes are held at once while streaming, as the limits are now: the
      * vision servers' limits added up plus {@code batch_size} ({@code max_concurrent_requests +
      * batch_size} for one server with a fixed limit).
+     *
+     * @return the number of images, as the limits are now
      */
     public int imagesHeld() {
         return pipeline.imagesHeld();
@@ -170,11 +228,20 @@ public final class ImageClient {
         return spec.vision().provider().id() + "::" + spec.vision().model();
     }
 
-    /** Vision and embedding models and URLs; never the key. */
+    /**
+     * What the client talks to, for logs and messages.
+     *
+     * @return the vision and embedding models and their URLs, never a key
+     */
     public String describe() {
         return spec.describe();
     }
 
+    /**
+     * The client for logs.
+     *
+     * @return {@code ImageClient[}{@link #describe()}{@code ]}
+     */
     @Override
     public String toString() {
         return "ImageClient[" + describe() + "]";
@@ -209,52 +276,88 @@ public final class ImageClient {
         };
     }
 
-    /** Settings of an {@link ImageClient}: the vision model, the text client for captions, and the pipeline's limits. */
+    /**
+     * Settings of an {@link ImageClient}: the vision model and its servers, the text client
+     * for the captions, and the pipeline's limits. Each setter checks its argument at once and
+     * throws {@link IllegalArgumentException} naming it. Not thread-safe; {@link #build()} may
+     * be called again for another client.
+     *
+     * <p>Without {@link #embedding(TextClient.Builder)}, captions are embedded as a
+     * {@code rembed_multimodal_client_options(...)} row without {@code embedding_model} would:
+     * by the vision provider's embedding model on the vision servers, with the same key, the
+     * same {@code maxConcurrentRequests} (or adaptive limit), batch size and timeout.
+     */
     public static final class Builder {
-        private final Provider visionProvider;
         private final VisionSpecBuilder vision;
+        /** The default caption side; it checks the settings both sides share, so each rule lives in one place. */
+        private final TextSpecBuilder sameServers;
         private TextClient.Builder embedding;
-        private int maxConcurrentRequests = MultimodalSpec.DEFAULT_MAX_CONCURRENT;
+        private LimitSpec limit;
         private Duration requestTimeout = Duration.ofSeconds(MultimodalSpec.DEFAULT_TIMEOUT_SEC);
         private int batchSize = MultimodalSpec.DEFAULT_BATCH_SIZE;
         private RembedConfig config = RembedConfig.defaults();
 
         private Builder(Provider visionProvider, String visionModel) {
-            this.visionProvider = visionProvider;
-            this.vision = argument(() -> new VisionSpecBuilder(visionProvider.internal(), visionModel));
+            this.vision = argument(null, () -> new VisionSpecBuilder(visionProvider.internal(), visionModel));
+            this.sameServers = TextSpecBuilder.forJava(visionProvider.internal())
+                    .model(visionProvider == Provider.OPENAI ? "text-embedding-3-small" : "nomic-embed-text")
+                    .requestTimeout(requestTimeout).batchSize(batchSize);
         }
 
         /**
-         * The vision server: the provider's base URL or full endpoint. Without it, the provider's
-         * own (for Ollama, {@code OLLAMA_HOST}).
+         * The vision server: the provider's base URL or full endpoint; several that serve the
+         * same model may be listed, comma-separated. Without it, the provider's own server (for
+         * Ollama, {@code OLLAMA_HOST}, else {@code http://localhost:11434}).
          *
-         * @param url an {@code http} or {@code https} URL without credentials
+         * @param url an {@code http} or {@code https} URL without credentials, or several
          * @return this builder
+         * @throws IllegalArgumentException for an empty, malformed or non-HTTP URL, or one with credentials
          */
         public Builder visionUrl(String url) {
-            argument(() -> vision.url(url));
+            argument("visionUrl", () -> vision.url(url));
+            sameServers.url(url);
             return this;
         }
 
         /**
-         * The vision server's API key.
+         * Several vision servers that serve the same model: each image goes to the least-loaded
+         * healthy one, each server under its own limit of {@link #maxConcurrentRequests(int)}.
+         *
+         * @param urls {@code http} or {@code https} URLs without credentials, at least one
+         * @return this builder
+         * @throws IllegalArgumentException for an empty list, or an empty, malformed or non-HTTP URL
+         */
+        public Builder visionUrls(List<String> urls) {
+            argument("visionUrls", () -> vision.urls(urls));
+            sameServers.urls(urls);
+            return this;
+        }
+
+        /**
+         * The vision server's API key, sent to the vision servers only (and to the default
+         * embedding side, which uses the same servers). Without it, {@code OPENAI_API_KEY} is
+         * used for OpenAI's own host.
          *
          * @param key the key, not blank
          * @return this builder
+         * @throws IllegalArgumentException for a blank key
          */
         public Builder visionKey(String key) {
             if (key == null || key.isBlank()) {
                 throw new IllegalArgumentException("visionKey must not be empty");
             }
             vision.key(key);
+            sameServers.key(key);
             return this;
         }
 
         /**
-         * The instruction sent with every image.
+         * The instruction sent with every image; by default
+         * {@code "Describe this image in one detailed paragraph."}
          *
          * @param prompt the prompt, not blank
          * @return this builder
+         * @throws IllegalArgumentException for a blank prompt
          */
         public Builder visionPrompt(String prompt) {
             if (prompt == null || prompt.isBlank()) {
@@ -265,11 +368,12 @@ public final class ImageClient {
         }
 
         /**
-         * The text client that embeds each caption. Without it, the vision provider's default
-         * embedding model ({@code nomic-embed-text} or {@code text-embedding-3-small}) on the
-         * same server with the same key.
+         * The text client that embeds each caption, with its own servers, key and limits (list
+         * several servers with {@link TextClient.Builder#urls(List)}). Without it, the vision
+         * provider's embedding model ({@code nomic-embed-text} for Ollama,
+         * {@code text-embedding-3-small} for OpenAI) on the vision servers.
          *
-         * @param embedding the text client's settings
+         * @param embedding the text client's settings, read when {@link #build()} is called
          * @return this builder
          */
         public Builder embedding(TextClient.Builder embedding) {
@@ -278,51 +382,63 @@ public final class ImageClient {
         }
 
         /**
-         * Images described at once, per endpoint, across all connections and clients.
+         * Images described at once per vision server, a limit shared by every client and
+         * connection of the process that sends there; 4 by default.
          *
          * @param maxConcurrentRequests from 1 to 256
          * @return this builder
+         * @throws IllegalArgumentException for a number out of range
          */
         public Builder maxConcurrentRequests(int maxConcurrentRequests) {
-            if (maxConcurrentRequests < 1 || maxConcurrentRequests > MultimodalSpec.MAX_CONCURRENT) {
-                throw new IllegalArgumentException("maxConcurrentRequests must be from 1 to "
-                        + MultimodalSpec.MAX_CONCURRENT + ", got " + maxConcurrentRequests);
-            }
-            this.maxConcurrentRequests = maxConcurrentRequests;
+            sameServers.maxConcurrentRequests(maxConcurrentRequests);
+            this.limit = LimitSpec.fixed(maxConcurrentRequests);
             return this;
         }
 
         /**
-         * The deadline of each vision request.
+         * An adaptive limit of images described at once per vision server (SQL's
+         * {@code max_concurrent_requests = 'auto'}): it starts at 4, grows while replies come
+         * back well and shrinks when a server is overloaded, within 1 to 256.
+         *
+         * @return this builder
+         */
+        public Builder adaptiveConcurrency() {
+            sameServers.adaptiveConcurrency();
+            this.limit = LimitSpec.auto();
+            return this;
+        }
+
+        /**
+         * The deadline of each request, vision and embedding alike; 30 seconds by default.
+         * A request over it fails its item after the client's retries.
          *
          * @param timeout from 1 second to 1 hour
          * @return this builder
+         * @throws IllegalArgumentException for a timeout out of range
          */
         public Builder requestTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "requestTimeout");
-            if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("requestTimeout must be from 1 second to 1 hour, got " + timeout);
-            }
+            sameServers.requestTimeout(timeout);
             this.requestTimeout = timeout;
             return this;
         }
 
         /**
-         * Captions per embedding request at most.
+         * Captions per embedding request at most; 10 by default. Captions are sent as they
+         * are ready, so a request may carry fewer.
          *
          * @param batchSize from 1 to 2048
          * @return this builder
+         * @throws IllegalArgumentException for a number out of range
          */
         public Builder batchSize(int batchSize) {
-            if (batchSize < 1 || batchSize > 2048) {
-                throw new IllegalArgumentException("batchSize must be from 1 to 2048, got " + batchSize);
-            }
+            sameServers.batchSize(batchSize);
             this.batchSize = batchSize;
             return this;
         }
 
         /**
-         * Where key variables and {@code OLLAMA_HOST} are read; the process environment by default.
+         * Where key variables and {@code OLLAMA_HOST} are read, and the size limits on images
+         * and captions; {@link RembedConfig#defaults()} by default.
          *
          * @param config the configuration
          * @return this builder
@@ -336,27 +452,26 @@ public final class ImageClient {
          * The client.
          *
          * @return a client ready to use
+         * @throws IllegalArgumentException when the embedding side's settings are refused, such as
+         *                                  a text client without a model
          */
         public ImageClient build() {
-            var visionSpec = vision.timeout(requestTimeout).build(config.environment());
-            TextClient.Builder text = embedding != null ? embedding : defaultEmbedding(visionSpec.baseUrl(), visionSpec.key());
-            return new ImageClient(new MultimodalSpec(visionSpec, text.spec(config), maxConcurrentRequests,
-                    requestTimeout, batchSize), config);
+            return new ImageClient(spec(config), config);
         }
 
-        private TextClient.Builder defaultEmbedding(String url, String key) {
-            TextClient.Builder text = TextClient.builder(visionProvider)
-                    .model(visionProvider == Provider.OPENAI ? "text-embedding-3-small" : "nomic-embed-text")
-                    .url(url).batchSize(batchSize).requestTimeout(requestTimeout);
-            return key == null ? text : text.key(key);
+        MultimodalSpec spec(RembedConfig with) {
+            var visionSpec = vision.timeout(requestTimeout).build(with.environment());
+            ClientSpec text = embedding != null ? embedding.spec(with) : sameServers.build(with.environment());
+            int fixed = limit == null || limit.adaptive() ? MultimodalSpec.DEFAULT_MAX_CONCURRENT : limit.fixed();
+            return new MultimodalSpec(visionSpec, text, fixed, requestTimeout, batchSize, limit);
         }
 
-        /** Library checks report {@link RembedException}; a builder's callers expect argument exceptions. */
-        private static <T> T argument(java.util.function.Supplier<T> check) {
+        /** Library checks report {@link RembedException}; a builder's callers expect argument exceptions naming the argument. */
+        private static <T> T argument(String name, java.util.function.Supplier<T> check) {
             try {
                 return check.get();
             } catch (RembedException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
+                throw new IllegalArgumentException(name == null ? e.getMessage() : name + ": " + e.getMessage(), e);
             }
         }
     }

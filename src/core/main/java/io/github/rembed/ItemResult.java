@@ -1,6 +1,16 @@
 package io.github.rembed;
 
-/** What became of input {@link #index()}: an embedding or an error, never both. */
+/**
+ * What became of input {@link #index()}: an {@link Embedded} or a {@link Failed}, never both.
+ * Switch over it:
+ *
+ * <pre>{@code
+ * switch (result) {
+ *     case ItemResult.Embedded e -> store(e.index(), e.vector());
+ *     case ItemResult.Failed f -> log(f.index(), f.stage(), f.error());
+ * }
+ * }</pre>
+ */
 public sealed interface ItemResult {
     /**
      * Position of the item in the input.
@@ -13,7 +23,7 @@ public sealed interface ItemResult {
      * The item's embedding (for an image, its caption's).
      *
      * @param index   position of the item in the input
-     * @param vector  the embedding
+     * @param vector  the embedding, the client's array itself (not copied)
      * @param caption for an image, the vision model's caption that was embedded; {@code null} for a text
      */
     record Embedded(int index, float[] vector, String caption) implements ItemResult {

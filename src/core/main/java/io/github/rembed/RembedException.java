@@ -1,8 +1,11 @@
 package io.github.rembed;
 
 /**
- * The one error type the library throws. Its message is meant for the user as it is:
- * it names what failed and why, and never contains an API key.
+ * What the library throws when a call fails: a request to a model server, a file it cannot
+ * read, a client it cannot set up. Its message is meant for the user as it is: it names what
+ * failed and why, and never contains an API key. (A bad argument to a Java method or builder
+ * is an {@link IllegalArgumentException} instead. SQL functions report it as an
+ * {@link java.sql.SQLException} whose message starts with the function's name.)
  */
 public class RembedException extends RuntimeException {
     private static final long serialVersionUID = 1L;

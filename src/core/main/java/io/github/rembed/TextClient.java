@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Embeds texts from Java with the same engine the SQL functions use. Thread-safe.
+ * Embeds texts from Java with the same engine the SQL functions use: the same requests,
+ * retries with backoff and {@code Retry-After}, limits per server shared by the whole process,
+ * and the same vectors. Immutable and thread-safe; the {@code with...} methods return a new client.
  *
  * <pre>{@code
  * TextClient client = TextClient.builder(Provider.OPENAI)
@@ -59,7 +61,12 @@ public final class TextClient {
     /**
      * This client sending {@code inputType} with every request, as
      * {@code rembed(client, text, input_type)} does: nomic's task_type, cohere's and voyage's
-     * input_type, gemini's taskType. Other providers refuse it.
+     * input_type, gemini's taskType.
+     *
+     * @param inputType such as {@code search_query} or {@code search_document}, turned into the
+     *                  provider's own name where it differs; other values are sent as given
+     * @return a client with the same settings that sends {@code inputType}
+     * @throws RembedException when the provider takes no input type, or {@code inputType} is blank
      */
     public TextClient withInputType(String inputType) {
         return new TextClient(spec, engine, engine.embedder(spec, Objects.requireNonNull(inputType, "inputType")),
@@ -77,8 +84,20 @@ public final class TextClient {
         return new TextClient(spec, engine, embedder, maxTextBytes, Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * One text's vector, on this thread, retried as the client's requests are.
+     *
+     * @param text the text, not empty or blank, at most {@link RembedConfig#maxTextBytes()} UTF-8 bytes
+     * @return the vector
+     * @throws IllegalArgumentException for an unfit text, e.g. "text is empty; nothing was sent"
+     * @throws RembedException          when the request fails, naming the client and the cause
+     */
     public float[] embed(String text) {
         Objects.requireNonNull(text, "text");
+        String problem = TextChecks.problem(text, maxTextBytes);
+        if (problem != null) {
+            throw new IllegalArgumentException("text " + problem + "; nothing was sent");
+        }
         return embedder.embed(List.of(text), new CallStats()).get(0);
     }
 
@@ -88,8 +107,9 @@ public final class TextClient {
      * failed request fails the call. Every text is checked first: an empty, blank or oversized
      * one is refused before any request, naming its index.
      *
-     * @param texts the texts, none null
+     * @param texts the texts, none null, each at most {@link RembedConfig#maxTextBytes()} UTF-8 bytes
      * @return vector {@code i} for text {@code i}
+     * @throws NullPointerException     when a text is null
      * @throws IllegalArgumentException for an unfit text, e.g. "texts: item 3 is empty; nothing was sent"
      * @throws RembedException          when a request fails
      */
@@ -131,17 +151,31 @@ public final class TextClient {
         return spec.provider().id() + "::" + spec.model();
     }
 
-    /** Provider, model and URL; never the key. */
+    /**
+     * What the client talks to, for logs and messages.
+     *
+     * @return provider, model and URLs, never a key
+     */
     public String describe() {
         return embedder.spec().describe();
     }
 
+    /**
+     * The client for logs.
+     *
+     * @return {@code TextClient[}{@link #describe()}{@code ]}
+     */
     @Override
     public String toString() {
         return "TextClient[" + describe() + "]";
     }
 
-    /** Settings of a {@link TextClient}: a model, where it is served, and how requests are sent. */
+    /**
+     * Settings of a {@link TextClient}: a model, where it is served, and how requests are sent.
+     * Each setter checks its argument at once and throws {@link IllegalArgumentException}
+     * naming it; what depends on several settings (a model required, a provider's own limits)
+     * is checked by {@link #build()}. Not thread-safe; {@code build()} may be called again.
+     */
     public static final class Builder {
         private final TextSpecBuilder spec;
         private RembedConfig config = RembedConfig.defaults();
@@ -151,10 +185,12 @@ public final class TextClient {
         }
 
         /**
-         * The model, as the provider names it (ignored by {@link Provider#LOCAL}, which has one).
+         * The model, as the provider names it; required except for {@link Provider#LOCAL}
+         * (which has one and ignores it) and {@link Provider#LLAMAFILE} (which serves one).
          *
          * @param model the model name, not blank
          * @return this builder
+         * @throws IllegalArgumentException for a blank name
          */
         public Builder model(String model) {
             spec.model(model);
@@ -168,6 +204,8 @@ public final class TextClient {
          *
          * @param url an {@code http} or {@code https} URL without credentials, or several
          * @return this builder
+         * @throws IllegalArgumentException for an empty, malformed or non-HTTP URL, one with
+         *                                  credentials, or any URL for {@link Provider#LOCAL}
          */
         public Builder url(String url) {
             spec.url(url);
@@ -175,10 +213,12 @@ public final class TextClient {
         }
 
         /**
-         * Several servers that serve the same model; each request goes to one of them.
+         * Several servers that serve the same model: each request goes to the least-loaded
+         * healthy one, each server under its own limit of {@link #maxConcurrentRequests(int)}.
          *
          * @param urls {@code http} or {@code https} URLs without credentials, at least one
          * @return this builder
+         * @throws IllegalArgumentException for an empty list, or a URL refused as {@link #url(String)} refuses it
          */
         public Builder urls(List<String> urls) {
             spec.urls(urls);
@@ -191,6 +231,7 @@ public final class TextClient {
          *
          * @param maxConcurrentRequests from 1 to 256
          * @return this builder
+         * @throws IllegalArgumentException for a number out of range
          */
         public Builder maxConcurrentRequests(int maxConcurrentRequests) {
             spec.maxConcurrentRequests(maxConcurrentRequests);
@@ -198,8 +239,9 @@ public final class TextClient {
         }
 
         /**
-         * An adaptive limit of requests in flight per server (SQL's {@code 'auto'}): it grows
-         * while replies come back well and shrinks when a server is overloaded.
+         * An adaptive limit of requests in flight per server (SQL's {@code 'auto'}): it starts
+         * at 4, grows while replies come back well and shrinks when a server is overloaded,
+         * within 1 to 256.
          *
          * @return this builder
          */
@@ -209,10 +251,12 @@ public final class TextClient {
         }
 
         /**
-         * The vector length asked of the model (OpenAI-style and Ollama servers).
+         * The vector length asked of the model; by default the model's own. Only OpenAI-style
+         * and Ollama servers take it: {@link #build()} refuses it for other providers.
          *
          * @param dimensions from 1 to 65536
          * @return this builder
+         * @throws IllegalArgumentException for a number out of range
          */
         public Builder dimensions(int dimensions) {
             spec.dimensions(dimensions);
@@ -221,10 +265,12 @@ public final class TextClient {
 
         /**
          * How OpenAI-style servers send vectors: {@code float} or {@code base64} (the default
-         * for OpenAI and Azure).
+         * for OpenAI and Azure, a quarter of the bytes). A reply in numbers is read either way;
+         * {@link #build()} refuses it for servers that are not OpenAI-style.
          *
-         * @param encodingFormat {@code float} or {@code base64}
+         * @param encodingFormat {@code float} or {@code base64}, in any case
          * @return this builder
+         * @throws IllegalArgumentException for any other value
          */
         public Builder encodingFormat(String encodingFormat) {
             spec.encodingFormat(encodingFormat);
@@ -232,11 +278,13 @@ public final class TextClient {
         }
 
         /**
-         * The API key. Without it, the provider's key variable is used, and only when requests
-         * go to the provider's own host.
+         * The API key, sent to this client's servers only. Without it, the provider's key
+         * variable (such as {@code OPENAI_API_KEY}) is used, and only when requests go to the
+         * provider's own host.
          *
          * @param key the key, not blank
          * @return this builder
+         * @throws IllegalArgumentException for a blank key
          */
         public Builder key(String key) {
             spec.key(key);
@@ -244,10 +292,12 @@ public final class TextClient {
         }
 
         /**
-         * Texts per request.
+         * Texts per request at most; by default the provider's own batch size. Servers that
+         * take one text per request (llamafile) ignore it.
          *
-         * @param batchSize from 1 to the provider's limit (2048 at most)
+         * @param batchSize from 1 to 2048; {@link #build()} refuses more than the provider's own limit
          * @return this builder
+         * @throws IllegalArgumentException for a number out of range
          */
         public Builder batchSize(int batchSize) {
             spec.batchSize(batchSize);
@@ -255,10 +305,12 @@ public final class TextClient {
         }
 
         /**
-         * The deadline of each request.
+         * The deadline of each request, the whole exchange included; 30 seconds by default. A
+         * request over it is retried like a failed one.
          *
          * @param timeout from 1 second to 1 hour
          * @return this builder
+         * @throws IllegalArgumentException for a timeout out of range
          */
         public Builder requestTimeout(Duration timeout) {
             spec.requestTimeout(timeout);
@@ -266,7 +318,8 @@ public final class TextClient {
         }
 
         /**
-         * Where key variables and {@code OLLAMA_HOST} are read; the process environment by default.
+         * Where key variables and {@code OLLAMA_HOST} are read, and the text size limit;
+         * {@link RembedConfig#defaults()} (the process environment) by default.
          *
          * @param config the configuration
          * @return this builder
@@ -280,7 +333,8 @@ public final class TextClient {
          * The client.
          *
          * @return a client ready to use
-         * @throws IllegalArgumentException when a required setting is missing, such as the model
+         * @throws IllegalArgumentException when a required setting is missing, such as the model,
+         *                                  or settings do not fit the provider
          */
         public TextClient build() {
             return new TextClient(spec(config), config);

@@ -10,14 +10,23 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
  * that names the artifact, and everything else works.
  */
 public interface InProcessModel {
-    /** The model's name, as clients ask for it (for example {@code all-minilm-l6-v2}). */
+    /**
+     * The model's name, as clients ask for it.
+     *
+     * @return the name, for example {@code all-minilm-l6-v2}
+     */
     String name();
 
-    /** Length of every vector the model returns. */
+    /**
+     * The length of the model's vectors.
+     *
+     * @return the length of every vector the model returns, for example 384
+     */
     int dimensions();
 
     /**
-     * Loads the model. Called once per process, on first use, from any thread.
+     * Loads the model. Called once per process, on first use, from any thread; the model it
+     * returns is then used from many threads at once.
      *
      * @return the loaded model
      */

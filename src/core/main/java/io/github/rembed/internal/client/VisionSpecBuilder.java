@@ -41,7 +41,20 @@ public final class VisionSpecBuilder {
 
     /** The vision server, or several that serve the same model, comma-separated. */
     public VisionSpecBuilder url(String url) {
-        this.urls = Endpoints.list(Objects.requireNonNull(url, "url")).stream().map(Endpoints::checked).toList();
+        return urls(Endpoints.list(Objects.requireNonNull(url, "url")));
+    }
+
+    /** Several vision servers that serve the same model; each request goes to one of them. */
+    public VisionSpecBuilder urls(List<String> urls) {
+        if (urls == null || urls.isEmpty()) {
+            throw new RembedException("must list at least one URL");
+        }
+        for (String u : urls) {
+            if (u == null || u.isBlank()) {
+                throw new RembedException("url must not be empty");
+            }
+        }
+        this.urls = urls.stream().map(Endpoints::checked).toList();
         return this;
     }
 
