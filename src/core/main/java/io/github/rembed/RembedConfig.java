@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Immutable settings for one registration. A pool that registers every connection it hands
  * out ({@link Rembed#dataSource(javax.sql.DataSource, RembedConfig)}) gives each one the
- * same clients and extensions.
+ * same clients and extensions. Build one with {@link #builder()}; every limit has a default.
  *
  * @param fileRoot      directory below which {@code readfile} may read; {@code null} means no file access
  * @param maxFileBytes  largest file {@code readfile} will read, and largest image accepted in any form
@@ -30,10 +30,19 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
                            Function<String, String> environment, List<ClientRow> clients, List<Path> extensions,
                            RembedRuntime runtime) {
 
+    /** Default of {@link #maxFileBytes()}: 32 MiB. */
     public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
+    /** Default of {@link #maxTextBytes()}: 1 MiB. */
     public static final int DEFAULT_MAX_TEXT_BYTES = 1024 * 1024;
+    /** Default of {@link #maxBatchItems()}: 100,000. */
     public static final int DEFAULT_MAX_BATCH_ITEMS = 100_000;
 
+    /**
+     * Checks the limits and fills in defaults: no clients or extensions, the process
+     * environment, the shared runtime.
+     *
+     * @throws IllegalArgumentException when a limit is not positive
+     */
     public RembedConfig {
         if (maxFileBytes <= 0 || maxTextBytes <= 0 || maxBatchItems <= 0) {
             throw new IllegalArgumentException("limits must be positive");
@@ -45,13 +54,33 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         runtime = runtime == null ? RembedRuntime.shared() : runtime;
     }
 
-    /** Settings on the shared runtime. */
+    /**
+     * Settings on the shared runtime.
+     *
+     * @param fileRoot      directory below which {@code readfile} may read; {@code null} means no file access
+     * @param maxFileBytes  largest file {@code readfile} will read, and largest image accepted in any form
+     * @param maxTextBytes  largest single text (UTF-8 bytes) sent to an embedding model
+     * @param maxBatchItems largest JSON array accepted by the batch functions
+     * @param environment   where provider variables are read; the process environment when null
+     * @param clients       rows put into the client tables of every connection
+     * @param extensions    SQLite extensions loaded into every connection
+     * @throws IllegalArgumentException when a limit is not positive
+     */
     public RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, int maxBatchItems,
                         Function<String, String> environment, List<ClientRow> clients, List<Path> extensions) {
         this(fileRoot, maxFileBytes, maxTextBytes, maxBatchItems, environment, clients, extensions, null);
     }
 
-    /** Settings without clients or extensions. */
+    /**
+     * Settings without clients or extensions, on the shared runtime.
+     *
+     * @param fileRoot      directory below which {@code readfile} may read; {@code null} means no file access
+     * @param maxFileBytes  largest file {@code readfile} will read, and largest image accepted in any form
+     * @param maxTextBytes  largest single text (UTF-8 bytes) sent to an embedding model
+     * @param maxBatchItems largest JSON array accepted by the batch functions
+     * @param environment   where provider variables are read; the process environment when null
+     * @throws IllegalArgumentException when a limit is not positive
+     */
     public RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, int maxBatchItems,
                         Function<String, String> environment) {
         this(fileRoot, maxFileBytes, maxTextBytes, maxBatchItems, environment, List.of(), List.of(), null);
@@ -66,9 +95,17 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
      *                {@code rembed_client_options(...)}, ...)
      */
     public record ClientRow(String table, String name, String options) {
+        /** The table of text clients. */
         public static final String TEXT = "rembed_clients";
+        /** The table of multimodal (image) clients. */
         public static final String MULTIMODAL = "rembed_multimodal_clients";
 
+        /**
+         * Checks the table and name; the options are checked by {@link Builder#build()}.
+         *
+         * @throws IllegalArgumentException when the table is neither, or the name is empty
+         * @throws NullPointerException     when the options are null
+         */
         public ClientRow {
             if (!TEXT.equals(table) && !MULTIMODAL.equals(table)) {
                 throw new IllegalArgumentException("table must be " + TEXT + " or " + MULTIMODAL + ", got " + table);
@@ -85,15 +122,29 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         }
     }
 
-    /** The library default: every limit at its default, no file access. */
+    /**
+     * The library default: every limit at its default, no file access, the shared runtime.
+     *
+     * @return the default configuration
+     */
     public static RembedConfig defaults() {
         return builder().build();
     }
 
+    /**
+     * A builder with every setting at its default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding this configuration's settings, to derive another from it.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder().fileRoot(fileRoot).maxFileBytes(maxFileBytes)
                 .maxTextBytes(maxTextBytes).maxBatchItems(maxBatchItems).environment(environment).runtime(runtime);
@@ -102,6 +153,7 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         return b;
     }
 
+    /** Settings of a configuration; {@link #build()} checks them. Not thread-safe. */
     public static final class Builder {
         private Path fileRoot;
         private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
@@ -112,27 +164,62 @@ public record RembedConfig(Path fileRoot, long maxFileBytes, int maxTextBytes, i
         private final List<Path> extensions = new ArrayList<>();
         private RembedRuntime runtime;
 
+        private Builder() {
+        }
+
+        /**
+         * The directory below which {@code readfile} and {@code readfile_base64} may read; none
+         * (no file access) by default. Paths that leave it ({@code ..}, absolute paths, symbolic
+         * links pointing out) are refused.
+         *
+         * @param root a directory, or null for no file access
+         * @return this builder
+         */
         public Builder fileRoot(Path root) {
             this.fileRoot = root;
             return this;
         }
 
+        /**
+         * The largest file {@code readfile} reads, and the largest image accepted in any form.
+         *
+         * @param bytes positive; {@link #DEFAULT_MAX_FILE_BYTES} by default
+         * @return this builder
+         */
         public Builder maxFileBytes(long bytes) {
             this.maxFileBytes = bytes;
             return this;
         }
 
+        /**
+         * The largest single text (UTF-8 bytes) sent to an embedding model, captions included.
+         *
+         * @param bytes positive; {@link #DEFAULT_MAX_TEXT_BYTES} by default
+         * @return this builder
+         */
         public Builder maxTextBytes(int bytes) {
             this.maxTextBytes = bytes;
             return this;
         }
 
+        /**
+         * The largest JSON array the batch functions accept.
+         *
+         * @param items positive; {@link #DEFAULT_MAX_BATCH_ITEMS} by default
+         * @return this builder
+         */
         public Builder maxBatchItems(int items) {
             this.maxBatchItems = items;
             return this;
         }
 
-        /** Reads provider variables from this lookup instead of the process environment. */
+        /**
+         * Reads provider variables ({@code OPENAI_API_KEY}, {@code OLLAMA_HOST}, ...) from this
+         * lookup instead of the process environment.
+         *
+         * @param lookup variable name to value, null when unset; null for the process environment
+         * @return this builder
+         */
         public Builder environment(Function<String, String> lookup) {
             this.environment = lookup;
             return this;

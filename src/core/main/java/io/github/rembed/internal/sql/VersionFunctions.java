@@ -1,6 +1,6 @@
 package io.github.rembed.internal.sql;
 
-import io.github.rembed.BuildInfo;
+import io.github.rembed.internal.BuildInfo;
 import java.util.List;
 
 /** {@code rembed_version()} and {@code rembed_debug()}. */

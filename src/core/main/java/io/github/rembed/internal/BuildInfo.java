@@ -1,4 +1,4 @@
-package io.github.rembed;
+package io.github.rembed.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +43,7 @@ public final class BuildInfo {
 
     private static Properties load() {
         Properties p = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream("build.properties")) {
+        try (InputStream in = BuildInfo.class.getResourceAsStream("/io/github/rembed/build.properties")) {
             if (in != null) {
                 p.load(in);
             }
