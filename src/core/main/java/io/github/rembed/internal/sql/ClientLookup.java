@@ -1,5 +1,7 @@
 package io.github.rembed.internal.sql;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rembed.RembedException;
 import io.github.rembed.internal.client.ClientOptions;
 import java.sql.PreparedStatement;
@@ -66,13 +68,20 @@ final class ClientLookup {
         }
     }
 
-    /** The options of the row called {@code name} (the newest, should there be several), or null. */
+    /**
+     * The options of the row called {@code name} (the newest, should there be several), or null.
+     * The query returns exactly one row whatever the table holds: a query that finds no row ends
+     * at once, and sqlite-jdbc then commits in autocommit mode, which fails while the statement
+     * that called the function is still running (a {@code CREATE TABLE ... AS SELECT rembed...}).
+     */
     private static String options(SQLiteConnection conn, ClientTable<?> table, String name) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT options FROM temp." + table.name
-                + " WHERE name = ? ORDER BY rowid DESC LIMIT 1")) {
+        String rows = "FROM temp." + table.name + " WHERE name = ?1";
+        try (PreparedStatement ps = conn.prepareStatement("SELECT EXISTS (SELECT 1 " + rows + "), (SELECT options "
+                + rows + " ORDER BY rowid DESC LIMIT 1)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? nullToEmpty(rs.getString(1)) : null;
+                rs.next();
+                return rs.getBoolean(1) ? nullToEmpty(rs.getString(2)) : null;
             }
         } catch (SQLException e) {
             throw new RembedException("cannot read temp." + table.name + ": " + e.getMessage());
@@ -82,17 +91,21 @@ final class ClientLookup {
     /** The names of a table's clients; multimodal ones include those the fork's way registered. */
     private static List<String> names(SQLiteConnection conn, ClientTable<?> table) {
         Set<String> out = new LinkedHashSet<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT name, options, 1 FROM temp." + ClientTable.TEXT.name
-                + " UNION SELECT name, NULL, 0 FROM temp." + ClientTable.MULTIMODAL.name + " ORDER BY name");
+        // One row, a JSON array of [name, options, from the text table], for the reason given at options().
+        try (PreparedStatement ps = conn.prepareStatement("SELECT json_group_array(json_array(name, options, text)) "
+                + "FROM (SELECT name, options, 1 AS text FROM temp." + ClientTable.TEXT.name
+                + " UNION SELECT name, NULL, 0 FROM temp." + ClientTable.MULTIMODAL.name + " ORDER BY name)");
              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                boolean fromTextTable = rs.getInt(3) == 1;
-                boolean multimodal = !fromTextTable || ClientOptions.isMultimodal(rs.getString(2));
+            rs.next();
+            for (JsonNode row : JsonArrays.JSON.readTree(rs.getString(1))) {
+                boolean fromTextTable = row.get(2).asInt() == 1;
+                boolean multimodal = !fromTextTable || ClientOptions.isMultimodal(row.get(1).isNull() ? null
+                        : row.get(1).asText());
                 if (multimodal == (table == ClientTable.MULTIMODAL)) {
-                    out.add(rs.getString(1));
+                    out.add(row.get(0).asText());
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new RembedException("cannot read temp." + table.name + ": " + e.getMessage());
         }
         return List.copyOf(out);
