@@ -62,7 +62,7 @@ final class HeapBench {
                         mib(r.images * p.imageBytes()), r.method.startsWith("SQL") ? "no" : "yes");
             }
             t.note("live heap retained = heap used after a full GC, minus the same before the run; sampled "
-                    + SAMPLES + " times per run; the process-wide caption and embedding caches are emptied before "
+                    + SAMPLES + " times per run; the shared runtime's caption and embedding caches are emptied before "
                     + "each sample so that only the stream's own memory is counted");
             t.note("images held at once = pulled from the source iterator but not yet handed to the consumer; "
                     + "the client's window is " + client.window() + " unfinished items, of which at most "
