@@ -92,8 +92,9 @@ public final class RembedRuntime implements AutoCloseable {
 
     /**
      * Stops the runtime's threads and empties its caches. Requests in flight fail; calls
-     * made afterwards through its connections and clients fail with a {@link RembedException}
-     * saying the runtime is closed. Closing it again does nothing.
+     * made afterwards through its connections and text clients fail with a {@link RembedException}
+     * saying the runtime is closed (an image client reports it for each image). Closing it again
+     * does nothing.
      *
      * @throws UnsupportedOperationException on {@link #shared()}, which lives as long as the process
      */

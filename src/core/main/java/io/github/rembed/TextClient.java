@@ -98,7 +98,7 @@ public final class TextClient {
         if (problem != null) {
             throw new IllegalArgumentException("text " + problem + "; nothing was sent");
         }
-        return embedder.embed(List.of(text), new CallStats()).get(0);
+        return embedder().embed(List.of(text), new CallStats()).get(0);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class TextClient {
             throw new IllegalArgumentException("texts: " + e.getMessage(), e);
         }
         try (Job job = Jobs.unlisted("embedAll", texts.size(), listener)) {
-            return embedder.embed(texts, job.stats());
+            return embedder().embed(texts, job.stats());
         }
     }
 
@@ -136,9 +136,16 @@ public final class TextClient {
      * @return result {@code i} for text {@code i}
      */
     public List<ItemResult> embedEach(List<String> texts) {
+        TextEmbedder open = embedder();
         try (Job job = Jobs.unlisted("embedEach", texts.size(), listener)) {
-            return PerItemEmbedding.embed(embedder, texts, maxTextBytes, "text is null", job);
+            return PerItemEmbedding.embed(open, texts, maxTextBytes, "text is null", job);
         }
+    }
+
+    /** The embedder, once the runtime is known to be open: a closed runtime's clients, remote or local, all refuse. */
+    private TextEmbedder embedder() {
+        engine.checkOpen();
+        return embedder;
     }
 
     /**

@@ -85,6 +85,8 @@ class RuntimeSqlTest {
             TextClient client = TextClient.builder(Provider.OLLAMA).model(SimSql.EMBED).url(sim.baseUrl())
                     .config(config(closing)).build();
             assertEquals(SimSql.DIMS, client.embed("before").length);
+            TextClient local = TextClient.builder(Provider.LOCAL).config(config(closing)).build();
+            assertEquals(384, local.embed("before").length);
             assertNotNull(SqlTestSupport.blob(onClosing, "SELECT rembed('docs', 'before')"));
 
             closing.close();
@@ -94,6 +96,8 @@ class RuntimeSqlTest {
             assertTrue(sqlError.contains("runtime is closed"), sqlError);
             RembedException javaError = assertThrows(RembedException.class, () -> client.embed("after"));
             assertTrue(javaError.getMessage().contains("runtime is closed"), javaError.getMessage());
+            RembedException localError = assertThrows(RembedException.class, () -> local.embed("after"));
+            assertTrue(localError.getMessage().contains("runtime is closed"), localError.getMessage());
             assertEquals(0, closing.activeWorkers(), "no worker left behind");
             assertNotNull(SqlTestSupport.blob(onOther, "SELECT rembed('docs', 'after')"), "another runtime still works");
         }

@@ -24,8 +24,8 @@ public final class ProviderHttp implements AutoCloseable {
     private final ExecutorService senders = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("rembed-http-send-", 0).factory());
     /** Made at first use: building it sets up TLS, which a runtime that only runs the local model never needs. */
-    private java.net.http.HttpClient http;
-    private boolean closed;
+    private volatile java.net.http.HttpClient http;
+    private volatile boolean closed;
 
     /** Builds the JDK client now rather than at the first request. */
     public void prepare() {
@@ -33,15 +33,21 @@ public final class ProviderHttp implements AutoCloseable {
     }
 
     /** The JDK client; null once closed. */
-    synchronized java.net.http.HttpClient http() {
-        if (http == null && !closed) {
-            http = java.net.http.HttpClient.newBuilder()
-                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(CONNECT_TIMEOUT)
-                    .executor(replies)
-                    .build();
+    java.net.http.HttpClient http() {
+        java.net.http.HttpClient client = http;
+        if (client != null || closed) {
+            return closed ? null : client;
         }
-        return http;
+        synchronized (this) {
+            if (http == null && !closed) {
+                http = java.net.http.HttpClient.newBuilder()
+                        .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(CONNECT_TIMEOUT)
+                        .executor(replies)
+                        .build();
+            }
+            return closed ? null : http;
+        }
     }
 
     /** A builder for LangChain4j; {@code readTimeout} becomes the per-request timeout. */

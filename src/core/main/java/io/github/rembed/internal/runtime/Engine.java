@@ -88,7 +88,8 @@ public final class Engine implements AutoCloseable {
         return closed;
     }
 
-    private void checkOpen() {
+    /** Throws when the runtime is closed, so that every call through it refuses alike. */
+    public void checkOpen() {
         if (closed) {
             throw new RembedException("this rembed runtime is closed");
         }
