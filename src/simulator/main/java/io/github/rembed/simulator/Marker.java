@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
  */
 enum Marker {
     STATUS_500("FAULT:500"),
+    /** A request refused for what it holds, as a provider refuses a text it cannot take. */
+    STATUS_400("FAULT:400"),
     TOO_MANY_REQUESTS("FAULT:429"),
     HANG("FAULT:HANG"),
     GARBAGE("FAULT:GARBAGE"),

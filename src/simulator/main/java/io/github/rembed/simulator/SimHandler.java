@@ -136,6 +136,10 @@ final class SimHandler implements HttpHandler {
             sendError(ex, e, 500, "simulated internal error (FAULT:500 in the input)", "server_error");
             return;
         }
+        if (any(contents, Marker.STATUS_400)) {
+            sendError(ex, e, 400, "simulated invalid input (FAULT:400 in the input)", "invalid_request_error");
+            return;
+        }
         if (any(contents, Marker.TOO_MANY_REQUESTS)) {
             tooManyRequests(ex, e, config.retryAfter(), "simulated rate limit (FAULT:429 in the input)");
             return;

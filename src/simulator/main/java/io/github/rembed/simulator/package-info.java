@@ -23,7 +23,7 @@
  *       reordered or claim one index twice, and hostile bodies: endless, huge, stalled,
  *       trickled a byte at a time (slowloris), or missing after the headers;</li>
  *   <li>content markers fail the one request whose text or image bytes contain them:
- *       {@code FAULT:500}, {@code FAULT:429} (with Retry-After), {@code FAULT:HANG} (until close),
+ *       {@code FAULT:500}, {@code FAULT:400} (refused for its content), {@code FAULT:429} (with Retry-After), {@code FAULT:HANG} (until close),
  *       {@code FAULT:GARBAGE} (200, not JSON), {@code FAULT:FLAKY} (503 the first time that exact
  *       content is seen), {@code FAULT:SLOW} (10x latency), {@code FAULT:LONG_CAPTION} (a 6 MiB
  *       caption);</li>

@@ -238,6 +238,31 @@ class ConcurrentTextSqlTest {
     }
 
     @Test
+    void perItemResultsSendTheirBatchesConcurrentlyToo() throws Exception {
+        try (SimulatedProvider sim = sim(40).start(); Connection conn = SqlTestSupport.open()) {
+            String options = "\"format\": \"openai\", \"model\": \"" + MODEL + "\", \"url\": \"" + sim.baseUrl()
+                    + "/v1\", \"batch_size\": 1, \"max_concurrent_requests\": 4";
+            List<String> texts = texts(24, "each");
+            List<ItemResult> results = Rembed.textClient("{" + options + "}").embedEach(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertArrayEquals(SimulatedProvider.vectorFor(MODEL, texts.get(i), DIMS),
+                        assertInstanceOf(ItemResult.Embedded.class, results.get(i)).vector(), "text " + i);
+            }
+            int javaPeak = sim.metrics().maxConcurrentEmbedding();
+            assertTrue(javaPeak >= 2 && javaPeak <= 4, "TextClient.embedEach: one request per text, up to 4 at once: "
+                    + javaPeak);
+
+            sim.metrics().reset();
+            register(conn, "each", sim.baseUrl() + "/v1", ", 'batch_size', 1, 'max_concurrent_requests', 4");
+            JsonNode r = JSON.readTree(text(conn, "SELECT rembed_batch('each', " + jsonArray(texts)
+                    + ", '{\"per_item_errors\": true}')"));
+            assertEquals(texts.size(), r.get("stats").get("successful").asInt(), r.toString());
+            int sqlPeak = sim.metrics().maxConcurrentEmbedding();
+            assertTrue(sqlPeak >= 2 && sqlPeak <= 4, "rembed_batch with per_item_errors, up to 4 at once: " + sqlPeak);
+        }
+    }
+
+    @Test
     void cancellingAStatementStopsItsBatchesPromptly() throws Exception {
         try (SimulatedProvider sim = sim(0).start(); Connection conn = SqlTestSupport.open()) {
             register(conn, "hang", sim.baseUrl() + "/v1", ", 'batch_size', 2, 'request_timeout_sec', 60");

@@ -34,6 +34,8 @@ final class BatchRun {
     final float[][] vectors;
     /** Why each batch failed; null where it succeeded or was cut short by cancellation. */
     final String[] batchErrors;
+    /** The exception behind each failed batch's last attempt, where there was one. */
+    final Throwable[] batchCauses;
     /** The first failure, in fail-fast mode. */
     Throwable firstFailure;
     String firstFailureMessage;
@@ -63,6 +65,7 @@ final class BatchRun {
         this.batches = (texts.size() + job.batchSize() - 1) / job.batchSize();
         this.vectors = new float[texts.size()][];
         this.batchErrors = new String[batches];
+        this.batchCauses = new Throwable[batches];
         this.attempts = new int[batches];
     }
 
@@ -180,6 +183,7 @@ final class BatchRun {
             }
             case Failed f -> {
                 batchErrors[f.batch] = f.message;
+                batchCauses[f.batch] = f.cause;
                 if (f.message != null && firstFailure == null) {
                     firstFailure = f.cause == null ? new IllegalStateException(f.message) : f.cause;
                     firstFailureMessage = f.message;

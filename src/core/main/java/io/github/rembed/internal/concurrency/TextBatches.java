@@ -4,6 +4,7 @@ import io.github.rembed.ItemResult;
 import io.github.rembed.RembedException;
 import io.github.rembed.Stage;
 import io.github.rembed.internal.engine.CallStats;
+import io.github.rembed.internal.engine.RequestFailures;
 import io.github.rembed.internal.engine.RetryPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,11 +131,41 @@ public final class TextBatches {
     /**
      * A result per text, in input order: its vector, or why its batch failed (stage
      * {@link Stage#EMBEDDING}) or that the call was cancelled first ({@link Stage#CANCELLED}).
-     * One failed batch does not stop the others.
+     * One failed batch does not stop the others, and a batch of several texts refused for its
+     * content (a 4xx reply that is not about the key, the rate or the server) is sent again
+     * text by text, concurrently, so that only the texts the server refuses fail.
      */
     public List<ItemResult> embedEach(List<String> texts) {
         BatchRun run = run(texts, false);
-        List<ItemResult> out = new ArrayList<>(texts.size());
+        List<ItemResult> out = results(run);
+        List<Integer> again = new ArrayList<>();
+        for (int b = 0; b < run.batches(); b++) {
+            if (run.to(b) - run.from(b) > 1 && run.batchCauses[b] != null && !run.cancelled
+                    && RequestFailures.refusedForContent(run.batchCauses[b])) {
+                for (int i = run.from(b); i < run.to(b); i++) {
+                    again.add(i);
+                }
+            }
+        }
+        if (!again.isEmpty()) {
+            List<ItemResult> singles = batchSize(1).embedEach(again.stream().map(texts::get).toList());
+            for (int k = 0; k < again.size(); k++) {
+                out.set(again.get(k), at(again.get(k), singles.get(k)));
+            }
+        }
+        return out;
+    }
+
+    /** {@code result} as the result of item {@code index}. */
+    private static ItemResult at(int index, ItemResult result) {
+        return switch (result) {
+            case ItemResult.Embedded e -> new ItemResult.Embedded(index, e.vector());
+            case ItemResult.Failed f -> new ItemResult.Failed(index, f.stage(), f.error());
+        };
+    }
+
+    private static List<ItemResult> results(BatchRun run) {
+        List<ItemResult> out = new ArrayList<>(run.vectors.length);
         for (int b = 0; b < run.batches(); b++) {
             for (int i = run.from(b); i < run.to(b); i++) {
                 if (run.vectors[i] != null) {

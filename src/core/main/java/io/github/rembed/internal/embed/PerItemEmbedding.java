@@ -3,6 +3,7 @@ package io.github.rembed.internal.embed;
 import io.github.rembed.ItemResult;
 import io.github.rembed.RembedException;
 import io.github.rembed.Stage;
+import io.github.rembed.internal.engine.CallStats;
 import io.github.rembed.internal.engine.RequestFailures;
 import io.github.rembed.internal.http.Redactor;
 import io.github.rembed.internal.jobs.Job;
@@ -16,23 +17,18 @@ import java.util.List;
  * content (a 4xx reply) is tried text by text so that only the culprit fails.
  */
 public final class PerItemEmbedding {
-    private final TextEmbedder embedder;
-    private final Job job;
-    private final ItemResult[] out;
-
-    private PerItemEmbedding(TextEmbedder embedder, Job job, int size) {
-        this.embedder = embedder;
-        this.job = job;
-        this.out = new ItemResult[size];
+    private PerItemEmbedding() {
     }
 
     /**
      * Result {@code i} for text {@code i}. A {@code null} text is skipped (result {@code null})
-     * when {@code nullReason} is null, else it fails with that reason.
+     * when {@code nullReason} is null, else it fails with that reason. The texts that pass the
+     * checks go to {@link TextEmbedder#embedEach} in one call, so a remote model sends their
+     * batches concurrently; each failure is counted in {@code job}.
      */
     public static List<ItemResult> embed(TextEmbedder embedder, List<String> texts, int maxBytes, String nullReason,
                                          Job job) {
-        PerItemEmbedding run = new PerItemEmbedding(embedder, job, texts.size());
+        ItemResult[] out = new ItemResult[texts.size()];
         List<Integer> pending = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
@@ -40,51 +36,80 @@ public final class PerItemEmbedding {
             if (text == null && nullReason == null) {
                 job.skipped(1);
             } else if (problem != null) {
-                run.fail(List.of(i), Stage.INPUT, text == null ? problem : "text " + problem);
+                out[i] = new ItemResult.Failed(i, Stage.INPUT, text == null ? problem : "text " + problem);
+                job.failed(1);
             } else {
                 pending.add(i);
             }
         }
-        int batch = embedder.spec().batchSize();
-        for (int from = 0; from < pending.size(); from += batch) {
-            List<Integer> chunk = pending.subList(from, Math.min(pending.size(), from + batch));
-            if (Thread.currentThread().isInterrupted()) {
-                run.fail(pending.subList(from, pending.size()), Stage.CANCELLED, "cancelled before it finished");
-                break;
+        if (!pending.isEmpty()) {
+            List<ItemResult> results = embedder.embedEach(pending.stream().map(texts::get).toList(), job.stats(),
+                    () -> false);
+            for (int k = 0; k < pending.size(); k++) {
+                int i = pending.get(k);
+                out[i] = switch (results.get(k)) {
+                    case ItemResult.Embedded e -> new ItemResult.Embedded(i, e.vector());
+                    case ItemResult.Failed f -> new ItemResult.Failed(i, f.stage(), firstLine(f.error()));
+                };
+                if (out[i] instanceof ItemResult.Failed) {
+                    job.failed(1);
+                }
             }
-            run.embedChunk(chunk, texts);
         }
-        return Arrays.asList(run.out);
+        return Arrays.asList(out);
     }
 
-    private void embedChunk(List<Integer> chunk, List<String> texts) {
+    /**
+     * A result per text for a model that sends one batch at a time: batches of the client's
+     * size in order, stopping with {@link Stage#CANCELLED} results once the thread is interrupted.
+     */
+    static List<ItemResult> inTurn(TextEmbedder embedder, List<String> texts, CallStats stats) {
+        ItemResult[] out = new ItemResult[texts.size()];
+        int batch = embedder.spec().batchSize();
+        for (int from = 0; from < texts.size(); from += batch) {
+            int to = Math.min(texts.size(), from + batch);
+            if (Thread.currentThread().isInterrupted()) {
+                fill(out, from, texts.size(), Stage.CANCELLED, "cancelled before it finished");
+                break;
+            }
+            embedChunk(embedder, texts, from, to, stats, out);
+        }
+        return Arrays.asList(out);
+    }
+
+    private static void embedChunk(TextEmbedder embedder, List<String> texts, int from, int to, CallStats stats,
+                                   ItemResult[] out) {
         List<float[]> vectors;
         try {
-            vectors = embedder.embed(chunk.stream().map(texts::get).toList(), job.stats());
+            vectors = embedder.embed(texts.subList(from, to), stats);
         } catch (RuntimeException e) {
             boolean cancelled = Thread.currentThread().isInterrupted();
-            if (chunk.size() > 1 && !cancelled && RequestFailures.refusedForContent(e)) {
-                chunk.forEach(i -> embedChunk(List.of(i), texts));
+            if (to - from > 1 && !cancelled && RequestFailures.refusedForContent(e)) {
+                for (int i = from; i < to; i++) {
+                    embedChunk(embedder, texts, i, i + 1, stats, out);
+                }
             } else {
-                fail(chunk, cancelled ? Stage.CANCELLED : Stage.EMBEDDING, firstLine(e));
+                fill(out, from, to, cancelled ? Stage.CANCELLED : Stage.EMBEDDING, firstLine(e));
             }
             return;
         }
-        for (int j = 0; j < chunk.size(); j++) {
-            out[chunk.get(j)] = new ItemResult.Embedded(chunk.get(j), vectors.get(j));
+        for (int i = from; i < to; i++) {
+            out[i] = new ItemResult.Embedded(i, vectors.get(i - from));
         }
     }
 
-    private void fail(List<Integer> items, Stage stage, String error) {
-        for (int i : items) {
+    private static void fill(ItemResult[] out, int from, int to, Stage stage, String error) {
+        for (int i = from; i < to; i++) {
             out[i] = new ItemResult.Failed(i, stage, error);
         }
-        job.failed(items.size());
     }
 
     /** Parser errors append multi-line excerpts; the first line says what went wrong. */
     private static String firstLine(Throwable e) {
-        String message = Redactor.scrub(e instanceof RembedException ? e.getMessage() : Redactor.describe(e));
+        return firstLine(Redactor.scrub(e instanceof RembedException ? e.getMessage() : Redactor.describe(e)));
+    }
+
+    private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

@@ -1,12 +1,9 @@
 package io.github.rembed.internal.embed;
 
 import io.github.rembed.ItemResult;
-import io.github.rembed.Stage;
 import io.github.rembed.internal.client.ClientSpec;
 import io.github.rembed.internal.concurrency.EndpointStatus;
 import io.github.rembed.internal.engine.CallStats;
-import io.github.rembed.internal.http.Redactor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -28,22 +25,11 @@ public interface TextEmbedder {
 
     /**
      * A result per text, in input order: its vector, or why its request failed. One failed
-     * request fails only its own texts.
+     * request fails only its own texts; a batch refused for its content is tried text by text.
+     * This default sends one batch at a time; a remote model sends them concurrently.
      */
     default List<ItemResult> embedEach(List<String> texts, CallStats stats, BooleanSupplier cancelled) {
-        List<ItemResult> out = new ArrayList<>(texts.size());
-        try {
-            List<float[]> vectors = embed(texts, stats, cancelled);
-            for (int i = 0; i < vectors.size(); i++) {
-                out.add(new ItemResult.Embedded(i, vectors.get(i)));
-            }
-        } catch (RuntimeException e) {
-            String why = Redactor.scrub(e.getMessage());
-            for (int i = 0; i < texts.size(); i++) {
-                out.add(new ItemResult.Failed(i, Stage.EMBEDDING, why));
-            }
-        }
-        return out;
+        return PerItemEmbedding.inTurn(this, texts, stats);
     }
 
     /** The model servers this embedder sends to, as they are now; empty for the in-process model. */

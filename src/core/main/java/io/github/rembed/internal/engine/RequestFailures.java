@@ -4,6 +4,7 @@ import io.github.rembed.RembedException;
 import io.github.rembed.internal.http.ProviderHttpException;
 import io.github.rembed.internal.http.ProviderIoException;
 import io.github.rembed.internal.http.Redactor;
+import java.util.Set;
 
 /**
  * What a failed request means for the user: why it failed, in one secret-free line, and
@@ -11,6 +12,9 @@ import io.github.rembed.internal.http.Redactor;
  * by {@code concurrency.LeasedRequest} and {@code concurrency.TextBatches}.)
  */
 public final class RequestFailures {
+    /** Refusals of the key, the permission, the URL or the method: no text would fare better alone. */
+    private static final Set<Integer> NOT_ABOUT_CONTENT = Set.of(401, 403, 404, 405, 407);
+
     private RequestFailures() {
     }
 
@@ -26,13 +30,15 @@ public final class RequestFailures {
 
     /**
      * True when a failure was about what was sent (a 4xx reply other than 408/429, or a reply
-     * that did not fit the request), not about the server being slow, down or overloaded:
+     * that did not fit the request), not about the server being slow, down or overloaded, nor
+     * about who sent it or where (401, 403, 404, 405, 407: every text would fail the same way):
      * sending the items one by one may then succeed for all but the culprit.
      */
     public static boolean refusedForContent(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProviderHttpException http) {
-                return !http.retryable() && http.statusCode() >= 400 && http.statusCode() < 500;
+                int status = http.statusCode();
+                return !http.retryable() && status >= 400 && status < 500 && !NOT_ABOUT_CONTENT.contains(status);
             }
             if (t instanceof ProviderIoException) {
                 return false;

@@ -178,7 +178,7 @@ class TextBatchesTest {
     }
 
     @Test
-    void aFailedBatchMarksOnlyItsOwnItemsFailed() {
+    void aBatchRefusedForItsContentIsSentAgainTextByTextSoOnlyTheCulpritFails() {
         EndpointSet set = endpoints(3);
         AtomicInteger badCalls = new AtomicInteger();
         List<String> texts = new ArrayList<>(texts(10));
@@ -194,7 +194,7 @@ class TextBatchesTest {
         for (int i = 0; i < 10; i++) {
             ItemResult r = results.get(i);
             assertEquals(i, r.index());
-            if (i >= 3 && i < 6) {
+            if (i == 4) {
                 ItemResult.Failed f = assertInstanceOf(ItemResult.Failed.class, r);
                 assertEquals(Stage.EMBEDDING, f.stage());
                 assertTrue(f.error().startsWith("client 'docs': "), f.error());
@@ -203,7 +203,27 @@ class TextBatchesTest {
                 assertEquals(i, (int) assertInstanceOf(ItemResult.Embedded.class, r).vector()[0]);
             }
         }
-        assertEquals(1, badCalls.get(), "a request refused for its content is not sent again");
+        assertEquals(2, badCalls.get(), "the batch once, then the culprit alone once: a refusal is not retried");
+        assertNothingLeft(set);
+    }
+
+    @Test
+    void aBatchThatFailsForAnotherReasonFailsItsOwnItemsOnly() {
+        EndpointSet set = endpoints(3);
+        List<String> texts = texts(10);
+        List<ItemResult> results = over(set, (url, batch, usage) -> {
+            if (batch.contains(texts.get(4))) {
+                throw new ProviderHttpException(401, "invalid key", null);
+            }
+            return embed(batch);
+        }).batchSize(3).retry(FAST).describedAs("client 'docs'").embedEach(texts);
+        for (int i = 0; i < 10; i++) {
+            if (i >= 3 && i < 6) {
+                assertTrue(assertInstanceOf(ItemResult.Failed.class, results.get(i)).error().contains("invalid key"));
+            } else {
+                assertInstanceOf(ItemResult.Embedded.class, results.get(i));
+            }
+        }
         assertNothingLeft(set);
     }
 

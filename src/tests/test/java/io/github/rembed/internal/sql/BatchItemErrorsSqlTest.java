@@ -18,7 +18,6 @@ import io.github.rembed.Stage;
 import io.github.rembed.TextClient;
 import io.github.rembed.internal.embed.Vectors;
 import io.github.rembed.simulator.Endpoint;
-import io.github.rembed.simulator.Fault;
 import io.github.rembed.simulator.SimulatedProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -96,9 +95,8 @@ class BatchItemErrorsSqlTest {
 
     @Test
     void aBatchRefusedForItsContentFailsOnlyTheCulprit() throws Exception {
-        // The first request (a, b) is refused, then a alone is refused: b is embedded by itself.
-        sim.faults().failNext(Endpoint.OLLAMA_EMBED, 2, Fault.status(400));
-        JsonNode r = JSON.readTree(text(conn, "SELECT rembed_batch('docs', json_array('a', 'b', 'c'), "
+        // (a, b) is refused for a's content, then a and b go alone: a is refused, b embedded; c is untouched.
+        JsonNode r = JSON.readTree(text(conn, "SELECT rembed_batch('docs', json_array('a FAULT:400', 'b', 'c'), "
                 + "'{\"per_item_errors\": 1}')"));
         assertTrue(r.get("embeddings").get(0).isNull());
         assertArrayEquals(expected("b"), vector(r.get("embeddings").get(1)));
@@ -108,6 +106,8 @@ class BatchItemErrorsSqlTest {
         assertEquals("embedding", e.get("stage").asText());
         assertTrue(e.get("error").asText().contains("400"), e.toString());
         assertEquals(1, r.get("errors").size());
+        assertEquals(1, r.get("stats").get("failed").asInt());
+        assertEquals(4, requests(), "(a, b), (c), then (a) and (b) alone");
     }
 
     @Test
