@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,16 +87,11 @@ final class AdaptiveBench {
         sim.metrics().reset();
         List<Integer> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                String now = settled(sim, limit);
-                if (!now.equals("?")) {
-                    samples.add(Integer.parseInt(now));
-                }
-                try {
-                    Thread.sleep(25);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            try (Connection debug = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+                Rembed.register(debug); // one connection for every sample: only rembed_debug() runs per sample
+                sample(debug, sim, limit, samples);
+            } catch (SQLException e) {
+                // no samples: the row shows "?"
             }
         });
         Stopwatch w = Stopwatch.start();
@@ -126,13 +122,28 @@ final class AdaptiveBench {
         return min == max ? Integer.toString(median) : median + " (" + min + "-" + max + ")";
     }
 
+    /** Every 25 ms until interrupted, the limit {@link #settled} reads. */
+    private static void sample(Connection debug, SimulatedProvider sim, String limit, List<Integer> samples)
+            throws SQLException {
+        while (!Thread.currentThread().isInterrupted()) {
+            String now = settled(debug, sim, limit);
+            if (!now.equals("?")) {
+                samples.add(Integer.parseInt(now));
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     /** The limit as the shared runtime's endpoint reports it now in {@code rembed_debug()} (the adaptive one's current value). */
-    private static String settled(SimulatedProvider sim, String limit) {
+    private static String settled(Connection debug, SimulatedProvider sim, String limit) throws SQLException {
         List<String> lines;
-        try {
-            lines = endpointLines();
-        } catch (SQLException e) {
-            return "?";
+        try (Statement st = debug.createStatement(); ResultSet rs = st.executeQuery("SELECT rembed_debug()")) {
+            rs.next();
+            lines = rs.getString(1).lines().map(String::trim).toList();
         }
         for (String line : lines) {
             if (line.contains(sim.baseUrl()) && (limit.equals("auto") == line.contains("(auto)"))
@@ -141,15 +152,5 @@ final class AdaptiveBench {
             }
         }
         return "?";
-    }
-
-    private static List<String> endpointLines() throws SQLException {
-        try (Connection conn = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            Rembed.register(conn);
-            try (ResultSet rs = conn.createStatement().executeQuery("SELECT rembed_debug()")) {
-                rs.next();
-                return rs.getString(1).lines().map(String::trim).toList();
-            }
-        }
     }
 }

@@ -35,19 +35,23 @@ public final class ProviderHttp implements AutoCloseable {
     /** The JDK client; null once closed. */
     java.net.http.HttpClient http() {
         java.net.http.HttpClient client = http;
-        if (client != null || closed) {
-            return closed ? null : client;
-        }
-        synchronized (this) {
-            if (http == null && !closed) {
-                http = java.net.http.HttpClient.newBuilder()
-                        .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(CONNECT_TIMEOUT)
-                        .executor(replies)
-                        .build();
+        if (client == null) {
+            synchronized (this) {
+                if (http == null && !closed) {
+                    http = java.net.http.HttpClient.newBuilder()
+                            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(CONNECT_TIMEOUT)
+                            .executor(replies)
+                            .build();
+                }
+                client = http;
             }
-            return closed ? null : http;
         }
+        return closed ? null : client;
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     /** A builder for LangChain4j; {@code readTimeout} becomes the per-request timeout. */

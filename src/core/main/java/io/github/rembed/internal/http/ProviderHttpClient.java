@@ -95,19 +95,21 @@ public final class ProviderHttpClient implements HttpClient {
         // as for the client's executor: virtual callers of SQL functions may pin every carrier.
         CompletableFuture<HttpResponse<String>> exchange = new CompletableFuture<>();
         java.net.http.HttpClient http = owner.http();
-        Future<?> sender;
-        try {
-            if (http == null) {
-                throw new RejectedExecutionException("closed");
+        Future<?> sender = null;
+        if (http != null) {
+            try {
+                sender = senders.submit(() -> {
+                    try {
+                        exchange.complete(http.send(request, reading::body));
+                    } catch (Throwable t) {
+                        exchange.completeExceptionally(t);
+                    }
+                });
+            } catch (RejectedExecutionException closedMeanwhile) {
+                // the runtime closed between the two lines: as if it had been closed before
             }
-            sender = senders.submit(() -> {
-                try {
-                    exchange.complete(http.send(request, reading::body));
-                } catch (Throwable t) {
-                    exchange.completeExceptionally(t);
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        }
+        if (sender == null) {
             throw new ProviderIoException("request to " + endpoint + " not sent: its rembed runtime is closed", false);
         }
         try {

@@ -65,15 +65,6 @@ final class PipelineCaches {
         return sum;
     }
 
-    /** Most bytes both caches may hold together. */
-    long bound() {
-        long sum = 0;
-        for (Cache<?, ?> c : both()) {
-            sum += c.policy().eviction().map(e -> e.getMaximum()).orElse(0L);
-        }
-        return sum;
-    }
-
     void clear() {
         for (Cache<?, ?> c : both()) {
             c.invalidateAll();

@@ -102,18 +102,13 @@ public final class PipelineRuntime {
         return caches.weight();
     }
 
-    /** Most bytes the caption and embedding caches may hold together. */
-    public long cacheCapacityBytes() {
-        return caches.bound();
-    }
-
     /** Empties both caches: the next repeated image or caption costs a request again. */
     public void clearCaches() {
         caches.clear();
     }
 
     /** Worker tasks running right now. */
-    public int liveWorkers() {
+    int liveWorkers() {
         return liveWorkers.get();
     }
 }

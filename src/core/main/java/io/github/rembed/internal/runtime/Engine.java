@@ -30,7 +30,6 @@ public final class Engine implements AutoCloseable {
     private final VisionModels describers;
     private final PipelineRuntime pipelines;
     private final Jobs jobs = new Jobs();
-    private volatile boolean closed;
 
     /**
      * @param maxClients          embedders and describers kept, each; servers kept beyond those in use
@@ -84,13 +83,9 @@ public final class Engine implements AutoCloseable {
         http.prepare();
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
-
     /** Throws when the runtime is closed, so that every call through it refuses alike. */
     public void checkOpen() {
-        if (closed) {
+        if (http.isClosed()) {
             throw new RembedException("this rembed runtime is closed");
         }
     }
@@ -98,7 +93,6 @@ public final class Engine implements AutoCloseable {
     /** Stops the HTTP threads (requests in flight fail) and empties the caches. */
     @Override
     public void close() {
-        closed = true;
         http.close();
         pipelines.clearCaches();
     }
